@@ -1,0 +1,33 @@
+import { swaggerUI } from '@hono/swagger-ui';
+import { createBaseApp, type Deps, router } from '@xjf/http';
+import { systemRoutes } from './me.routes';
+import { onboardingRoutes } from './onboarding/onboarding.routes';
+import { countiesRoutes } from './tenants/counties.routes';
+import { invitesRoutes } from './tenants/invites.routes';
+import { villagesRoutes } from './tenants/villages.routes';
+import { usersRoutes } from './users/users.routes';
+
+export const OPENAPI_INFO = {
+  title: '小积分 Xiaojifen API',
+  version: '0.1.0',
+  description: '乡村治理积分制：县、乡镇、村、用户与自助开通 (village governance points)',
+};
+
+/** Every feature's routes under /api. `extra` lets the local runtime add its dev-only sign-in. */
+export function createApp(deps: Deps, extra?: ReturnType<typeof router>) {
+  const api = router()
+    .route('/', systemRoutes(deps))
+    .route('/', countiesRoutes(deps))
+    .route('/', invitesRoutes(deps))
+    .route('/', villagesRoutes(deps))
+    .route('/', usersRoutes(deps))
+    .route('/', onboardingRoutes(deps));
+  if (extra) api.route('/', extra);
+  const app = createBaseApp(deps);
+  app.route('/api', api);
+  app.doc31('/api/openapi.json', { openapi: '3.1.0', info: OPENAPI_INFO });
+  app.get('/api/docs', swaggerUI({ url: '/api/openapi.json' }));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

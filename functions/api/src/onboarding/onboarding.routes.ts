@@ -1,0 +1,69 @@
+import { createRoute } from '@hono/zod-openapi';
+import { getCounty, getInvite, getTownship, onboardVillage } from '@xjf/data';
+import { inviteCodeSchema, invitePreviewSchema, onboardingResultSchema, onboardingSchema } from '@xjf/domain';
+import {
+  conflict,
+  type Deps,
+  errors,
+  idempotencyHeader,
+  idempotent,
+  json,
+  jsonBody,
+  router,
+} from '@xjf/http';
+import * as z from 'zod';
+
+const tags = ['村自助开通 Village self-onboarding'];
+const gone = { 410: json(errors[400].content['application/json'].schema, '邀请码已过期 (invite expired)') };
+
+/** Public: the caller has no account yet. The invite code is the only capability. */
+export function onboardingRoutes(deps: Deps) {
+  const r = router();
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/onboarding/invites/{code}',
+      tags,
+      summary: '查看邀请码 Preview an invite code',
+      request: { params: z.object({ code: inviteCodeSchema }) },
+      responses: { 200: json(invitePreviewSchema, '邀请码所属的县和乡镇'), ...errors },
+    }),
+    async (c) => {
+      const now = deps.clock();
+      const invite = await getInvite(deps.db, c.req.valid('param').code, now);
+      const scope = { countyId: invite.countyId };
+      const [county, township] = await Promise.all([
+        getCounty(deps.db, scope),
+        getTownship(deps.db, scope, invite.townshipId),
+      ]);
+      return c.json(
+        {
+          code: invite.code,
+          status: invite.status,
+          countyName: county.name,
+          townshipName: township.name,
+          expiresAt: invite.expiresAt,
+        },
+        200,
+      );
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/onboarding/villages',
+      tags,
+      summary: '用邀请码开通本村 Onboard a village with an invite code',
+      description:
+        '创建村并成为其第一位管理员；邀请码随之失效 (creates the village and its first admin; spends the code)',
+      middleware: [idempotent(deps)] as const,
+      request: { headers: idempotencyHeader, body: jsonBody(onboardingSchema) },
+      responses: { 201: json(onboardingResultSchema, '已开通 (onboarded)'), ...errors, ...conflict, ...gone },
+    }),
+    async (c) => c.json(await onboardVillage(deps.db, c.req.valid('json'), deps.clock()), 201),
+  );
+
+  return r;
+}

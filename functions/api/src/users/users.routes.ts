@@ -1,0 +1,113 @@
+import { createRoute } from '@hono/zod-openapi';
+import { createUser, getCounty, listUsers } from '@xjf/data';
+import {
+  assertMayAssign,
+  assignableCountyRoles,
+  assignableVillageRoles,
+  userCreateSchema,
+  userSchema,
+} from '@xjf/domain';
+import {
+  actorOf,
+  allow,
+  bearer,
+  conflict,
+  countyScopeOf,
+  type Deps,
+  errors,
+  idempotencyHeader,
+  idempotent,
+  json,
+  jsonBody,
+  pageOf,
+  pageQuery,
+  router,
+  villageScopeOf,
+} from '@xjf/http';
+import { countyParams } from '../tenants/counties.routes';
+import { villageParams } from '../tenants/villages.routes';
+
+const tags = ['用户 Users'];
+const userPage = pageOf(userSchema, 'UserPage');
+
+/** Users are managed by the admins above them: the platform and county admins for a county, county and village admins for a village. */
+export function usersRoutes(deps: Deps) {
+  const r = router();
+
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/counties/{countyId}/users',
+      tags,
+      summary: '新增县级用户 Add a county user (admin, official, partner)',
+      security: bearer,
+      middleware: [allow('platform_operator', 'county_admin'), idempotent(deps)] as const,
+      request: { params: countyParams, headers: idempotencyHeader, body: jsonBody(userCreateSchema) },
+      responses: { 201: json(userSchema, '已新增'), ...errors, ...conflict },
+    }),
+    async (c) => {
+      const actor = actorOf(c);
+      const scope = countyScopeOf(actor, c.req.valid('param').countyId, { platform: true });
+      const input = c.req.valid('json');
+      assertMayAssign(input.role, assignableCountyRoles(actor));
+      if (actor.kind === 'platform') await getCounty(deps.db, scope);
+      return c.json(await createUser(deps.db, scope, input, actor.userId, deps.clock()), 201);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/counties/{countyId}/users',
+      tags,
+      summary: '县级用户 County users',
+      security: bearer,
+      middleware: [allow('platform_operator', 'county_admin')] as const,
+      request: { params: countyParams, query: pageQuery },
+      responses: { 200: json(userPage, '用户列表'), ...errors },
+    }),
+    async (c) => {
+      const scope = countyScopeOf(actorOf(c), c.req.valid('param').countyId, { platform: true });
+      return c.json(await listUsers(deps.db, scope, c.req.valid('query')), 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/villages/{villageId}/users',
+      tags,
+      summary: '新增村级用户 Add a village user (admin, recorder, store clerk)',
+      security: bearer,
+      middleware: [allow('county_admin', 'village_admin'), idempotent(deps)] as const,
+      request: { params: villageParams, headers: idempotencyHeader, body: jsonBody(userCreateSchema) },
+      responses: { 201: json(userSchema, '已新增'), ...errors, ...conflict },
+    }),
+    async (c) => {
+      const actor = actorOf(c);
+      const scope = await villageScopeOf(deps.db, actor, c.req.valid('param').villageId);
+      const input = c.req.valid('json');
+      assertMayAssign(input.role, assignableVillageRoles(actor));
+      return c.json(await createUser(deps.db, scope, input, actor.userId, deps.clock()), 201);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/villages/{villageId}/users',
+      tags,
+      summary: '村级用户 Village users',
+      security: bearer,
+      middleware: [allow('county_admin', 'village_admin')] as const,
+      request: { params: villageParams, query: pageQuery },
+      responses: { 200: json(userPage, '用户列表'), ...errors },
+    }),
+    async (c) => {
+      const scope = await villageScopeOf(deps.db, actorOf(c), c.req.valid('param').villageId);
+      return c.json(await listUsers(deps.db, scope, c.req.valid('query')), 200);
+    },
+  );
+
+  return r;
+}

@@ -1,0 +1,67 @@
+/**
+ * Every key in the table is built here and nowhere else. Tenant data lives under partitions
+ * that start with the county (`C#<countyId>`) and, for village data, the village
+ * (`C#<countyId>#V#<villageId>`). Ids have a fixed length (see domain/ids), so one tenant's
+ * prefix can never match another tenant's keys.
+ */
+export type Key = { PK: string; SK: string };
+
+const county = (countyId: string) => `C#${countyId}`;
+const village = (countyId: string, villageId: string) => `C#${countyId}#V#${villageId}`;
+
+export const keys = {
+  county: (countyId: string): Key => ({ PK: county(countyId), SK: 'COUNTY' }),
+  /** All counties, for the platform operator: a handful of items per deployment. */
+  countyListing: (countyId: string) => ({ GSI1PK: 'COUNTIES', GSI1SK: countyId }),
+
+  township: (countyId: string, townshipId: string): Key => ({
+    PK: county(countyId),
+    SK: `TOWNSHIP#${townshipId}`,
+  }),
+  townshipPrefix: (countyId: string) => ({ PK: county(countyId), SKPrefix: 'TOWNSHIP#' }),
+  townshipName: (countyId: string, name: string): Key => ({
+    PK: county(countyId),
+    SK: `TOWNSHIPNAME#${name}`,
+  }),
+
+  village: (countyId: string, villageId: string): Key => ({
+    PK: county(countyId),
+    SK: `VILLAGE#${villageId}`,
+  }),
+  villagePrefix: (countyId: string) => ({ PK: county(countyId), SKPrefix: 'VILLAGE#' }),
+  /** Guards "one village of a name per township" inside the creating transaction. */
+  villageName: (countyId: string, townshipId: string, name: string): Key => ({
+    PK: county(countyId),
+    SK: `VILLAGENAME#${townshipId}#${name}`,
+  }),
+
+  /** Looked up by code alone at onboarding, before the caller has any tenant: the code is the capability. */
+  invite: (code: string): Key => ({ PK: `INVITE#${code}`, SK: 'INVITE' }),
+  inviteListing: (countyId: string, createdAt: string) => ({
+    GSI1PK: `${county(countyId)}#INVITES`,
+    GSI1SK: createdAt,
+  }),
+  inviteListingPK: (countyId: string) => `${county(countyId)}#INVITES`,
+
+  platformUser: (userId: string): Key => ({ PK: 'PLATFORM', SK: `USER#${userId}` }),
+  countyUser: (countyId: string, userId: string): Key => ({ PK: county(countyId), SK: `USER#${userId}` }),
+  countyUserPrefix: (countyId: string) => ({ PK: county(countyId), SKPrefix: 'USER#' }),
+  villageUser: (countyId: string, villageId: string, userId: string): Key => ({
+    PK: village(countyId, villageId),
+    SK: `USER#${userId}`,
+  }),
+  villageUserPrefix: (countyId: string, villageId: string) => ({
+    PK: village(countyId, villageId),
+    SKPrefix: 'USER#',
+  }),
+  /** Usernames are unique across the deployment, as they are in the Cognito user pool. */
+  username: (username: string): Key => ({ PK: `USERNAME#${username}`, SK: 'USERNAME' }),
+  usernameListing: (username: string) => ({ GSI1PK: 'USERNAMES', GSI1SK: username }),
+
+  /** Idempotency records are scoped by the caller's tenant and user, so keys never collide across tenants. */
+  idempotency: (scope: string, idempotencyKey: string): Key => ({
+    PK: `${scope}#IDEM#${idempotencyKey}`,
+    SK: 'IDEM',
+  }),
+  tenantScope: { county, village },
+} as const;

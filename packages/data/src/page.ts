@@ -1,0 +1,77 @@
+import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { ValidationError } from '@xjf/domain';
+import type { Db } from './client';
+import { tableSpec } from './table';
+
+export const MAX_PAGE_SIZE = 100;
+
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string;
+}
+
+const encode = (key: Record<string, unknown>) => Buffer.from(JSON.stringify(key)).toString('base64url');
+
+function decode(cursor: string, partition: { name: string; value: string }): Record<string, unknown> {
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    key = undefined;
+  }
+  // A cursor is client-held: it must not be able to steer the query into another partition.
+  if (
+    typeof key !== 'object' ||
+    key === null ||
+    (key as Record<string, unknown>)[partition.name] !== partition.value
+  ) {
+    throw new ValidationError('无效的分页游标 (invalid cursor)', { cursor: 'invalid' }, 'invalid_cursor');
+  }
+  return key as Record<string, unknown>;
+}
+
+export interface PageQuery {
+  partition: { name: string; value: string };
+  /** Sort-key condition beyond the partition, e.g. `begins_with(SK, :p)`. */
+  sortCondition?: { expression: string; values: Record<string, unknown> };
+  /** Applied after the key condition; pages may then hold fewer than `limit` items. */
+  filter?: { expression: string; values: Record<string, unknown> };
+  indexName?: string;
+  limit?: number;
+  cursor?: string;
+  forward?: boolean;
+}
+
+function sortKeyOf(indexName: string | undefined): string {
+  if (!indexName) return tableSpec.sortKey;
+  const index = tableSpec.globalIndexes.find((i) => i.indexName === indexName);
+  if (!index) throw new Error(`unknown index ${indexName}`);
+  return index.sortKey;
+}
+
+/** One page of one partition, in key order. */
+export async function queryPage<T>(
+  db: Db,
+  q: PageQuery,
+  map: (item: Record<string, unknown>) => T,
+): Promise<Page<T>> {
+  const input: QueryCommandInput = {
+    TableName: db.tableName,
+    IndexName: q.indexName,
+    KeyConditionExpression: `#pk = :pk${q.sortCondition ? ` AND ${q.sortCondition.expression}` : ''}`,
+    ExpressionAttributeNames: {
+      '#pk': q.partition.name,
+      ...(q.sortCondition ? { '#sk': sortKeyOf(q.indexName) } : {}),
+    },
+    FilterExpression: q.filter?.expression,
+    ExpressionAttributeValues: { ':pk': q.partition.value, ...q.sortCondition?.values, ...q.filter?.values },
+    Limit: Math.min(q.limit ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE),
+    ExclusiveStartKey: q.cursor ? decode(q.cursor, q.partition) : undefined,
+    ScanIndexForward: q.forward ?? true,
+  };
+  const out = await db.doc.send(new QueryCommand(input));
+  return {
+    items: (out.Items ?? []).map(map),
+    nextCursor: out.LastEvaluatedKey ? encode(out.LastEvaluatedKey) : undefined,
+  };
+}

@@ -1,0 +1,196 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  assertInviteUsable,
+  ConflictError,
+  GoneError,
+  NotFoundError,
+  newId,
+  type Onboarding,
+  type User,
+  type Village,
+  type VillageDetails,
+  type VillagePatch,
+  villageSchema,
+} from '@xjf/domain';
+import type { Db } from '../client';
+import { keys } from '../keys';
+import { type Page, queryPage } from '../page';
+import { transactWrite } from '../transact';
+import { newUser, usernameTaken, userPuts } from '../users/users';
+import { getInvite } from './invites';
+import { getTownship } from './townships';
+
+type CountyScope = { countyId: string };
+type VillageScope = { countyId: string; villageId: string };
+
+const nameTaken = (name: string) =>
+  new ConflictError(
+    'village_name_taken',
+    `本乡镇已有「${name}」(a village of this name exists in the township)`,
+    {
+      name: 'taken',
+    },
+  );
+
+const pickDetails = (d: Partial<VillageDetails>) => ({
+  name: d.name,
+  householdCount: d.householdCount,
+  population: d.population,
+  contactName: d.contactName,
+  contactPhone: d.contactPhone,
+  description: d.description,
+});
+
+/**
+ * Self-onboarding: the invite code is spent, the village created and its first admin made,
+ * all in one transaction, so a code can never create two villages and a failure creates nothing.
+ */
+export async function onboardVillage(
+  db: Db,
+  input: Onboarding,
+  now: Date,
+): Promise<{ village: Village; admin: User }> {
+  const invite = await getInvite(db, input.inviteCode, now);
+  assertInviteUsable(invite, now);
+  const scope = { countyId: invite.countyId };
+  const township = await getTownship(db, scope, invite.townshipId);
+  const at = now.toISOString();
+  const village: Village = villageSchema.parse({
+    id: newId(),
+    countyId: invite.countyId,
+    townshipId: township.id,
+    townshipName: township.name,
+    ...pickDetails(input.village),
+    createdAt: at,
+    updatedAt: at,
+  });
+  const admin = newUser(
+    { countyId: village.countyId, villageId: village.id },
+    { ...input.admin, role: 'village_admin' },
+    `invite:${invite.code}`,
+    now,
+  );
+  await transactWrite(
+    db,
+    [
+      {
+        Update: {
+          TableName: db.tableName,
+          Key: keys.invite(invite.code),
+          UpdateExpression: 'SET usedAt = :at, villageId = :village',
+          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(usedAt) AND expiresAt > :at',
+          ExpressionAttributeValues: { ':at': at, ':village': village.id },
+        },
+      },
+      {
+        Put: {
+          TableName: db.tableName,
+          Item: {
+            ...keys.villageName(village.countyId, village.townshipId, village.name),
+            type: 'VillageName',
+          },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+      {
+        Put: {
+          TableName: db.tableName,
+          Item: { ...keys.village(village.countyId, village.id), type: 'Village', ...village },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+      ...userPuts(db, admin),
+    ],
+    (index) => {
+      if (index === 0)
+        return new GoneError('invite_unusable', '邀请码刚刚被使用或已过期 (invite just used or expired)');
+      if (index === 1) return nameTaken(village.name);
+      return usernameTaken(admin.username);
+    },
+  );
+  return { village, admin };
+}
+
+export async function getVillage(db: Db, scope: VillageScope): Promise<Village> {
+  const out = await db.doc.send(
+    new GetCommand({ TableName: db.tableName, Key: keys.village(scope.countyId, scope.villageId) }),
+  );
+  if (!out.Item) throw new NotFoundError('村 (village)');
+  return villageSchema.parse(out.Item);
+}
+
+export function listVillages(
+  db: Db,
+  scope: CountyScope,
+  page: { limit?: number; cursor?: string; townshipId?: string },
+): Promise<Page<Village>> {
+  const { PK, SKPrefix } = keys.villagePrefix(scope.countyId);
+  return queryPage(
+    db,
+    {
+      partition: { name: 'PK', value: PK },
+      sortCondition: { expression: 'begins_with(#sk, :prefix)', values: { ':prefix': SKPrefix } },
+      filter: page.townshipId
+        ? { expression: 'townshipId = :township', values: { ':township': page.townshipId } }
+        : undefined,
+      limit: page.limit,
+      cursor: page.cursor,
+    },
+    (item) => villageSchema.parse(item),
+  );
+}
+
+/** Renaming moves the township-unique name guard in the same transaction as the change. */
+export async function updateVillage(
+  db: Db,
+  scope: VillageScope,
+  patch: VillagePatch,
+  now: Date,
+): Promise<Village> {
+  const current = await getVillage(db, scope);
+  const next: Village = villageSchema.parse({
+    ...current,
+    ...Object.fromEntries(Object.entries(pickDetails(patch)).filter(([, v]) => v !== undefined)),
+    updatedAt: now.toISOString(),
+  });
+  const renamed = next.name !== current.name;
+  await transactWrite(
+    db,
+    [
+      {
+        Put: {
+          TableName: db.tableName,
+          Item: { ...keys.village(scope.countyId, scope.villageId), type: 'Village', ...next },
+          // Optimistic lock: a concurrent edit makes this one fail rather than silently overwrite.
+          ConditionExpression: 'updatedAt = :seen',
+          ExpressionAttributeValues: { ':seen': current.updatedAt },
+        },
+      },
+      ...(renamed
+        ? [
+            {
+              Delete: {
+                TableName: db.tableName,
+                Key: keys.villageName(scope.countyId, current.townshipId, current.name),
+              },
+            },
+            {
+              Put: {
+                TableName: db.tableName,
+                Item: {
+                  ...keys.villageName(scope.countyId, next.townshipId, next.name),
+                  type: 'VillageName',
+                },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+          ]
+        : []),
+    ],
+    (index) =>
+      index === 0
+        ? new ConflictError('edit_conflict', '村信息已被他人修改，请刷新后重试 (changed meanwhile; reload)')
+        : nameTaken(next.name),
+  );
+  return next;
+}

@@ -1,0 +1,121 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  ConflictError,
+  isVillageRole,
+  NotFoundError,
+  newId,
+  type User,
+  type UserCreate,
+  userSchema,
+} from '@xjf/domain';
+import type { Db } from '../client';
+import { keys } from '../keys';
+import { type Page, queryPage } from '../page';
+import { type TransactItems, transactWrite } from '../transact';
+
+/** Where a user belongs: the platform, a county, or a village of a county. */
+export type UserScope = { countyId?: string; villageId?: string };
+
+/** What a sign-in needs to know about a username, without reading the tenant's partition. */
+export const usernameEntrySchema = userSchema.pick({
+  id: true,
+  username: true,
+  name: true,
+  role: true,
+  countyId: true,
+  villageId: true,
+});
+
+function userKey(user: { id: string; countyId?: string; villageId?: string }) {
+  if (user.countyId && user.villageId) return keys.villageUser(user.countyId, user.villageId, user.id);
+  if (user.countyId) return keys.countyUser(user.countyId, user.id);
+  return keys.platformUser(user.id);
+}
+
+export function newUser(scope: UserScope, input: UserCreate, createdBy: string, now: Date): User {
+  return {
+    id: newId(),
+    username: input.username,
+    name: input.name,
+    role: input.role,
+    phone: input.phone,
+    countyId: scope.countyId,
+    villageId: isVillageRole(input.role) ? scope.villageId : undefined,
+    createdAt: now.toISOString(),
+    createdBy,
+  };
+}
+
+/** The two puts that create a user: the user under its tenant, and its globally unique username. */
+export function userPuts(db: Db, user: User): TransactItems {
+  const { id, username, name, role, countyId, villageId } = user;
+  return [
+    {
+      Put: {
+        TableName: db.tableName,
+        Item: {
+          ...keys.username(username),
+          ...keys.usernameListing(username),
+          type: 'Username',
+          ...{ id, username, name, role, countyId, villageId },
+        },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    },
+    {
+      Put: {
+        TableName: db.tableName,
+        Item: { ...userKey(user), type: 'User', ...user },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    },
+  ];
+}
+
+export const usernameTaken = (username: string) =>
+  new ConflictError('username_taken', `用户名「${username}」已被使用 (username taken)`, {
+    username: 'taken',
+  });
+
+export async function createUser(db: Db, scope: UserScope, input: UserCreate, createdBy: string, now: Date) {
+  const user = newUser(scope, input, createdBy, now);
+  await transactWrite(db, userPuts(db, user), () => usernameTaken(user.username));
+  return user;
+}
+
+export function listUsers(
+  db: Db,
+  scope: UserScope,
+  page: { limit?: number; cursor?: string },
+): Promise<Page<User>> {
+  const { PK, SKPrefix } =
+    scope.countyId && scope.villageId
+      ? keys.villageUserPrefix(scope.countyId, scope.villageId)
+      : scope.countyId
+        ? keys.countyUserPrefix(scope.countyId)
+        : { PK: 'PLATFORM', SKPrefix: 'USER#' };
+  return queryPage(
+    db,
+    {
+      partition: { name: 'PK', value: PK },
+      sortCondition: { expression: 'begins_with(#sk, :prefix)', values: { ':prefix': SKPrefix } },
+      ...page,
+    },
+    (item) => userSchema.parse(item),
+  );
+}
+
+export async function getUsername(db: Db, username: string) {
+  const out = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.username(username) }));
+  if (!out.Item) throw new NotFoundError('用户 (user)');
+  return usernameEntrySchema.parse(out.Item);
+}
+
+/** Every sign-in of the deployment: used only by the local runtime's user picker. */
+export function listUsernames(db: Db, page: { limit?: number; cursor?: string }) {
+  return queryPage(
+    db,
+    { partition: { name: 'GSI1PK', value: 'USERNAMES' }, indexName: 'GSI1', ...page },
+    (item) => usernameEntrySchema.parse(item),
+  );
+}

@@ -1,0 +1,40 @@
+import * as z from 'zod';
+
+export const roles = [
+  'platform_operator',
+  'county_admin',
+  'county_official',
+  'partner',
+  'village_admin',
+  'recorder',
+  'store_clerk',
+] as const;
+export const roleSchema = z.enum(roles);
+export type Role = z.infer<typeof roleSchema>;
+
+export const countyRoles = ['county_admin', 'county_official', 'partner'] as const satisfies readonly Role[];
+export const villageRoles = ['village_admin', 'recorder', 'store_clerk'] as const satisfies readonly Role[];
+export type CountyRole = (typeof countyRoles)[number];
+export type VillageRole = (typeof villageRoles)[number];
+
+export const isVillageRole = (role: Role): role is VillageRole =>
+  (villageRoles as readonly Role[]).includes(role);
+export const isCountyRole = (role: Role): role is CountyRole =>
+  (countyRoles as readonly Role[]).includes(role);
+
+/**
+ * Who is calling, taken only from a verified token. Every data access takes its scope from
+ * here, never from the body, query or path.
+ */
+export type Actor =
+  | { kind: 'platform'; userId: string; username: string; name: string; role: 'platform_operator' }
+  | { kind: 'county'; userId: string; username: string; name: string; role: CountyRole; countyId: string }
+  | {
+      kind: 'village';
+      userId: string;
+      username: string;
+      name: string;
+      role: VillageRole;
+      countyId: string;
+      villageId: string;
+    };

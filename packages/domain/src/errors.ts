@@ -1,0 +1,53 @@
+/**
+ * The product's small error vocabulary. Each error carries a stable machine-readable `code`
+ * and the HTTP status it maps to, so one `onError` can answer every failure the same way.
+ */
+export type FieldErrors = Record<string, string>;
+
+export class AppError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 422 | 429,
+    readonly code: string,
+    message: string,
+    readonly fields?: FieldErrors,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(message: string, fields?: FieldErrors, code = 'validation_failed') {
+    super(400, code, message, fields);
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor(message = '请先登录 (sign-in required)', code = 'unauthenticated') {
+    super(401, code, message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = '没有权限执行此操作 (not allowed for your role)', code = 'forbidden') {
+    super(403, code, message);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(what: string, code = 'not_found') {
+    super(404, code, `${what} 不存在 (not found)`);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(code: string, message: string, fields?: FieldErrors) {
+    super(409, code, message, fields);
+  }
+}
+
+export class GoneError extends AppError {
+  constructor(code: string, message: string, fields?: FieldErrors) {
+    super(410, code, message, fields);
+  }
+}

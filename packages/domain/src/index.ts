@@ -1,0 +1,5 @@
+export * from './actor';
+export * from './errors';
+export * from './ids';
+export * from './tenants';
+export * from './text';

@@ -1,0 +1,171 @@
+import * as z from 'zod';
+import { roleSchema } from '../actor';
+import { idSchema, inviteCodeSchema } from '../ids';
+import { isoDateTime, nameText, optionalText, phoneSchema, usernameSchema } from '../text';
+
+export const countyCreateSchema = z
+  .strictObject({
+    name: nameText(30).meta({ example: '大方县' }),
+    province: nameText(20).meta({ example: '贵州省' }),
+    divisionCode: z
+      .string()
+      .regex(/^\d{6}$/, '行政区划代码为 6 位数字 (a 6-digit division code)')
+      .optional()
+      .meta({ example: '520521' }),
+  })
+  .meta({ id: 'CountyCreate' });
+export type CountyCreate = z.infer<typeof countyCreateSchema>;
+
+export const countySchema = z
+  .object({
+    id: idSchema,
+    name: z.string(),
+    province: z.string(),
+    divisionCode: z.string().optional(),
+    createdAt: isoDateTime,
+  })
+  .meta({ id: 'County' });
+export type County = z.infer<typeof countySchema>;
+
+export const townshipCreateSchema = z
+  .strictObject({ name: nameText(30).meta({ example: '凤山乡' }) })
+  .meta({ id: 'TownshipCreate' });
+export type TownshipCreate = z.infer<typeof townshipCreateSchema>;
+
+export const townshipSchema = z
+  .object({ id: idSchema, countyId: idSchema, name: z.string(), createdAt: isoDateTime })
+  .meta({ id: 'Township' });
+export type Township = z.infer<typeof townshipSchema>;
+
+export const inviteCreateSchema = z
+  .strictObject({
+    townshipId: idSchema,
+    expiresInDays: z.int().min(1).max(90).default(14),
+    note: optionalText(100).meta({ example: '给银川村支书' }),
+  })
+  .meta({ id: 'InviteCreate' });
+export type InviteCreate = z.infer<typeof inviteCreateSchema>;
+
+export const inviteStatusSchema = z.enum(['active', 'used', 'expired']);
+export type InviteStatus = z.infer<typeof inviteStatusSchema>;
+
+export const inviteSchema = z
+  .object({
+    code: z.string(),
+    countyId: idSchema,
+    townshipId: idSchema,
+    note: z.string().optional(),
+    status: inviteStatusSchema,
+    createdAt: isoDateTime,
+    createdBy: idSchema,
+    expiresAt: isoDateTime,
+    usedAt: isoDateTime.optional(),
+    villageId: idSchema.optional(),
+  })
+  .meta({ id: 'Invite' });
+export type Invite = z.infer<typeof inviteSchema>;
+
+const villageDetails = {
+  name: nameText(30).meta({ example: '银川村' }),
+  householdCount: z.int().min(0).max(100_000).optional().meta({ example: 412 }),
+  population: z.int().min(0).max(500_000).optional().meta({ example: 1630 }),
+  contactName: optionalText(20).meta({ example: '王支书' }),
+  contactPhone: phoneSchema.optional(),
+  description: optionalText(500),
+};
+
+export const villageDetailsSchema = z.strictObject(villageDetails).meta({ id: 'VillageDetails' });
+export type VillageDetails = z.infer<typeof villageDetailsSchema>;
+
+export const villagePatchSchema = z
+  .strictObject(villageDetails)
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, '至少修改一项 (change at least one field)')
+  .meta({ id: 'VillagePatch' });
+export type VillagePatch = z.infer<typeof villagePatchSchema>;
+
+export const villageSchema = z
+  .object({
+    id: idSchema,
+    countyId: idSchema,
+    townshipId: idSchema,
+    townshipName: z.string(),
+    name: z.string(),
+    householdCount: z.int().optional(),
+    population: z.int().optional(),
+    contactName: z.string().optional(),
+    contactPhone: z.string().optional(),
+    description: z.string().optional(),
+    createdAt: isoDateTime,
+    updatedAt: isoDateTime,
+  })
+  .meta({ id: 'Village' });
+export type Village = z.infer<typeof villageSchema>;
+
+export const userCreateSchema = z
+  .strictObject({
+    username: usernameSchema,
+    name: nameText(20).meta({ example: '罗先和' }),
+    role: roleSchema,
+    phone: phoneSchema.optional(),
+  })
+  .meta({ id: 'UserCreate' });
+export type UserCreate = z.infer<typeof userCreateSchema>;
+
+export const userSchema = z
+  .object({
+    id: idSchema,
+    username: z.string(),
+    name: z.string(),
+    role: roleSchema,
+    countyId: idSchema.optional(),
+    villageId: idSchema.optional(),
+    phone: z.string().optional(),
+    createdAt: isoDateTime,
+    createdBy: z.string(),
+  })
+  .meta({ id: 'User' });
+export type User = z.infer<typeof userSchema>;
+
+export const onboardingSchema = z
+  .strictObject({
+    inviteCode: inviteCodeSchema,
+    village: villageDetailsSchema,
+    admin: z.strictObject({
+      username: usernameSchema,
+      name: nameText(20).meta({ example: '王国强' }),
+      phone: phoneSchema,
+    }),
+  })
+  .meta({ id: 'Onboarding' });
+export type Onboarding = z.infer<typeof onboardingSchema>;
+
+export const onboardingResultSchema = z
+  .object({ village: villageSchema, admin: userSchema })
+  .meta({ id: 'OnboardingResult' });
+
+/** What a wizard shows for a code before the village is created: where the village will belong. */
+export const invitePreviewSchema = z
+  .object({
+    code: z.string(),
+    status: inviteStatusSchema,
+    countyName: z.string(),
+    townshipName: z.string(),
+    expiresAt: isoDateTime,
+  })
+  .meta({ id: 'InvitePreview' });
+export type InvitePreview = z.infer<typeof invitePreviewSchema>;
+
+export const meSchema = z
+  .object({
+    userId: z.string(),
+    username: z.string(),
+    name: z.string(),
+    role: roleSchema,
+    countyId: idSchema.optional(),
+    countyName: z.string().optional(),
+    villageId: idSchema.optional(),
+    villageName: z.string().optional(),
+  })
+  .meta({ id: 'Me' });
+export type Me = z.infer<typeof meSchema>;

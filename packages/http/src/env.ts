@@ -1,0 +1,28 @@
+import type { Db } from '@xjf/data';
+import type { Actor } from '@xjf/domain';
+import type { TokenVerifier } from './claims';
+
+export type LogEntry = { level: 'info' | 'warn' | 'error'; msg: string } & Record<string, unknown>;
+export type Log = (entry: LogEntry) => void;
+
+/** Everything a handler may touch, created once per process and passed in, never imported. */
+export interface Deps {
+  db: Db;
+  verifier: TokenVerifier;
+  clock: () => Date;
+  log: Log;
+}
+
+export type AppEnv = {
+  Variables: {
+    actor: Actor | undefined;
+    requestId: string;
+  };
+};
+
+/** Structured JSON logs: one object per line, as CloudWatch Logs Insights reads them. */
+export const jsonLog: Log = (entry) => {
+  const line = JSON.stringify({ time: new Date().toISOString(), ...entry });
+  if (entry.level === 'error') console.error(line);
+  else console.log(line);
+};

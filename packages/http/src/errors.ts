@@ -1,0 +1,59 @@
+import { AppError, type FieldErrors, ValidationError } from '@xjf/domain';
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import * as z from 'zod';
+import type { AppEnv, Log } from './env';
+
+export const errorSchema = z
+  .object({
+    code: z.string().meta({ example: 'validation_failed' }),
+    message: z.string(),
+    fields: z.record(z.string(), z.string()).optional(),
+    requestId: z.string().optional(),
+  })
+  .meta({ id: 'Error' });
+
+/** zod issues → `{ "village.name": "不能为空" }`, the field at fault and why. */
+export function fieldsOf(error: z.ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join('.') || '(body)';
+    fields[path] ??= issue.message;
+  }
+  return fields;
+}
+
+export const validationFailed = (error: z.ZodError, target: string) =>
+  new ValidationError(`请求${target === 'json' ? '内容' : '参数'}有误 (invalid ${target})`, fieldsOf(error));
+
+function respond(c: Context<AppEnv>, status: ContentfulStatusCode, body: z.infer<typeof errorSchema>) {
+  return c.json({ ...body, requestId: c.get('requestId') }, status);
+}
+
+export const errorHandler = (log: Log) => (error: Error, c: Context<AppEnv>) => {
+  if (error instanceof AppError) {
+    return respond(c, error.status, { code: error.code, message: error.message, fields: error.fields });
+  }
+  if (error instanceof HTTPException && error.status < 500) {
+    const code = error.status === 413 ? 'payload_too_large' : 'malformed_request';
+    const message =
+      error.status === 413
+        ? '请求内容过大 (request body too large)'
+        : `请求格式有误 (malformed request): ${error.message}`;
+    return respond(c, error.status, { code, message });
+  }
+  log({
+    level: 'error',
+    msg: 'unhandled error',
+    requestId: c.get('requestId'),
+    error: error.stack ?? String(error),
+  });
+  return respond(c, 500, { code: 'internal', message: '服务器内部错误 (internal error)' });
+};
+
+export const notFoundHandler = (c: Context<AppEnv>) =>
+  respond(c, 404, {
+    code: 'route_not_found',
+    message: `没有这个接口 (no route ${c.req.method} ${c.req.path})`,
+  });

@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from '@xjf/data';
+import { ConflictError, ValidationError } from '@xjf/domain';
+import { createMiddleware } from 'hono/factory';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { AppEnv, Deps } from './env';
+import { tenantPrefixOf } from './scope';
+
+const KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,128}$/;
+
+/**
+ * Every write that creates an effect takes an `Idempotency-Key`. The first request with a key
+ * runs; a retry with the same key and body gets the first answer back unchanged; the same key
+ * with another body is a 409. Keys are scoped to the caller, so tenants never share them.
+ */
+export const idempotent = (deps: Pick<Deps, 'db' | 'clock'>) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const key = c.req.header('idempotency-key');
+    if (!key) {
+      throw new ValidationError(
+        '缺少 Idempotency-Key 请求头 (Idempotency-Key header required)',
+        { 'Idempotency-Key': 'required' },
+        'idempotency_key_required',
+      );
+    }
+    if (!KEY_PATTERN.test(key)) {
+      throw new ValidationError(
+        'Idempotency-Key 应为 8–128 位字母、数字或 _ . : -',
+        { 'Idempotency-Key': 'invalid' },
+        'idempotency_key_invalid',
+      );
+    }
+    const scope = tenantPrefixOf(c.get('actor'));
+    const body = await c.req.text();
+    const fingerprint = createHash('sha256')
+      .update(`${c.req.method} ${c.req.path}\n${body}`)
+      .digest('base64url');
+    const claim = await claimIdempotencyKey(deps.db, scope, key, fingerprint, deps.clock());
+    if (claim.outcome === 'mismatch') {
+      throw new ConflictError(
+        'idempotency_key_reused',
+        '该 Idempotency-Key 已用于另一个请求 (key already used for a different request)',
+      );
+    }
+    if (claim.outcome === 'in_progress') {
+      throw new ConflictError(
+        'request_in_progress',
+        '同一请求正在处理中，请稍后重试 (same request in progress)',
+      );
+    }
+    if (claim.outcome === 'replay') {
+      const { status, body: stored, contentType } = claim.response;
+      return c.body(stored, status as ContentfulStatusCode, {
+        'content-type': contentType,
+        'idempotent-replayed': 'true',
+      });
+    }
+    await next();
+    if (c.res.status >= 500) {
+      await releaseIdempotencyKey(deps.db, scope, key);
+      return;
+    }
+    await completeIdempotencyKey(deps.db, scope, key, {
+      status: c.res.status,
+      body: await c.res.clone().text(),
+      contentType: c.res.headers.get('content-type') ?? 'application/json',
+    });
+  });

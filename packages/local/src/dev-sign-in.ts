@@ -1,0 +1,85 @@
+import { createRoute } from '@hono/zod-openapi';
+import { type Db, getCounty, getUsername, getVillage, listUsernames } from '@xjf/data';
+import { roleSchema, usernameSchema } from '@xjf/domain';
+import { claimsForUser, errors, json, jsonBody, router } from '@xjf/http';
+import * as z from 'zod';
+
+const tags = ['本地开发 Local runtime only'];
+
+const devUserSchema = z
+  .object({
+    username: z.string(),
+    name: z.string(),
+    role: roleSchema,
+    countyName: z.string().optional(),
+    villageName: z.string().optional(),
+  })
+  .meta({ id: 'DevUser' });
+
+type Issue = (claims: ReturnType<typeof claimsForUser>, now: Date) => Promise<string>;
+
+/**
+ * Sign-in without Cognito, present only in the local runtime: it issues the same claims a
+ * Cognito ID token carries, so everything after the token is the production path.
+ */
+export function devSignInRoutes(deps: { db: Db; issue: Issue; clock: () => Date }) {
+  const r = router();
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/dev/users',
+      tags,
+      summary: '可登录的用户 Users to sign in as',
+      responses: { 200: json(z.object({ items: z.array(devUserSchema) }), '用户') },
+    }),
+    async (c) => {
+      const entries = [];
+      let cursor: string | undefined;
+      do {
+        const page = await listUsernames(deps.db, { cursor });
+        entries.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      const countyNames = new Map<string, Promise<string>>();
+      const countyName = (countyId: string) => {
+        if (!countyNames.has(countyId))
+          countyNames.set(
+            countyId,
+            getCounty(deps.db, { countyId }).then((x) => x.name),
+          );
+        return countyNames.get(countyId);
+      };
+      const items = await Promise.all(
+        entries.map(async (u) => ({
+          username: u.username,
+          name: u.name,
+          role: u.role,
+          countyName: u.countyId ? await countyName(u.countyId) : undefined,
+          villageName:
+            u.countyId && u.villageId
+              ? (await getVillage(deps.db, { countyId: u.countyId, villageId: u.villageId })).name
+              : undefined,
+        })),
+      );
+      return c.json({ items }, 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/dev/sign-in',
+      tags,
+      summary: '以某用户身份登录 Sign in as a user',
+      request: { body: jsonBody(z.strictObject({ username: usernameSchema })) },
+      responses: { 200: json(z.object({ token: z.string() }), '令牌 (an ID token)'), ...errors },
+    }),
+    async (c) => {
+      const user = await getUsername(deps.db, c.req.valid('json').username);
+      return c.json({ token: await deps.issue(claimsForUser(user), deps.clock()) }, 200);
+    },
+  );
+
+  return r;
+}

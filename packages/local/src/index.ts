@@ -1,0 +1,5 @@
+export * from './dynamo-local';
+export * from './ports';
+export * from './seed';
+export * from './server';
+export * from './table';

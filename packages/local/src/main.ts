@@ -1,0 +1,73 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { jsonLog, type Log } from '@xjf/http';
+import { startDynamoLocal } from './dynamo-local';
+import { javaProblem } from './java';
+import { portIsFree } from './ports';
+import { demoCounties, isSeeded, PLATFORM_OPERATOR, seedDemo } from './seed';
+import { localApp, localDb, localSecret } from './server';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const dataDir = `${root}.data`;
+const webDist = `${root}web/dist`;
+
+function fail(message: string): never {
+  console.error(`✗ ${message}`);
+  process.exit(1);
+}
+
+const port = Number(process.env.PORT ?? 3000);
+if (!Number.isInteger(port) || port < 1 || port > 65535)
+  fail(`PORT must be a port number, not "${process.env.PORT}".`);
+const java = javaProblem();
+if (java) fail(java);
+if (!(await portIsFree(port)))
+  fail(`Port ${port} is already in use: stop what uses it, or run PORT=3001 npm start.`);
+
+mkdirSync(`${dataDir}/dynamodb`, { recursive: true });
+const dynamo = await startDynamoLocal({ dbPath: `${dataDir}/dynamodb` });
+const db = await localDb(dynamo.endpoint);
+let spareInvite: string | undefined;
+if (!(await isSeeded(db))) {
+  console.log('首次启动，正在写入演示数据 (seeding the demo county)…');
+  spareInvite = (await seedDemo(db, new Date())).inviteCode;
+}
+
+// Only requests that fail are logged locally; the Lambda logs every request.
+const quietLog: Log = (entry) => {
+  if (entry.level !== 'info') jsonLog(entry);
+};
+const { app } = localApp({ db, secret: localSecret(dataDir), log: quietLog, webDist });
+const server = serve({ fetch: app.fetch, port });
+
+const signIns = [
+  PLATFORM_OPERATOR.username,
+  ...demoCounties.flatMap((c) => [
+    ...c.users.map(([username]) => username),
+    ...c.townships.flatMap((t) => t.villages.map((v) => v.admin[0])),
+  ]),
+  'yinchuan.recorder',
+  'yinchuan.clerk',
+];
+console.log(`
+小积分 Xiaojifen is running
+  Admin     http://localhost:${port}/
+  API       http://localhost:${port}/api   (docs: http://localhost:${port}/api/docs)
+  DynamoDB  ${dynamo.endpoint}   (data in .data/dynamodb)
+
+Demo sign-ins (pick one on the sign-in page, no password locally):
+  ${signIns.join(', ')}
+${spareInvite ? `\nAn unused invite code for 大方县 凤山乡: ${spareInvite}  (open http://localhost:${port}/onboarding)\n` : ''}
+Ctrl-C stops everything.`);
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  server.close();
+  await dynamo.stop();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

@@ -1,0 +1,230 @@
+import {
+  createCounty,
+  createInvite,
+  createTownship,
+  createUser,
+  type Db,
+  getUsername,
+  onboardVillage,
+} from '@xjf/data';
+import { NotFoundError, type Role, type UserCreate } from '@xjf/domain';
+
+/**
+ * The demo county from DOMAIN.md: 大方县 with several townships and villages (银川村 among
+ * them), plus 贵定县 (音寨村) and 清镇市 (小坡村) so that isolation between counties shows.
+ * Villages are created through the real invite → onboarding path.
+ */
+type DemoVillage = { name: string; households: number; population: number; admin: [string, string, string] };
+type DemoCounty = {
+  name: string;
+  province: string;
+  divisionCode: string;
+  users: [string, string, Role][];
+  townships: { name: string; villages: DemoVillage[] }[];
+};
+
+export const demoCounties: DemoCounty[] = [
+  {
+    name: '大方县',
+    province: '贵州省',
+    divisionCode: '520521',
+    users: [
+      ['dafang.admin', '陈志明', 'county_admin'],
+      ['dafang.official', '李红梅', 'county_official'],
+      ['dafang.bank', '张信贷（大方农商银行）', 'partner'],
+    ],
+    townships: [
+      {
+        name: '凤山乡',
+        villages: [
+          {
+            name: '银川村',
+            households: 412,
+            population: 1630,
+            admin: ['yinchuan.admin', '王国强', '13985710001'],
+          },
+          {
+            name: '新春村',
+            households: 356,
+            population: 1402,
+            admin: ['xinchun.admin', '杨光明', '13985710101'],
+          },
+          {
+            name: '店子村',
+            households: 298,
+            population: 1175,
+            admin: ['dianzi.admin', '陈德兵', '13985710201'],
+          },
+        ],
+      },
+      {
+        name: '羊场镇',
+        villages: [
+          {
+            name: '羊场村',
+            households: 523,
+            population: 2088,
+            admin: ['yangchang.admin', '龙跃', '13985710301'],
+          },
+          {
+            name: '红旗村',
+            households: 274,
+            population: 1096,
+            admin: ['hongqi.admin', '安秀英', '13985710401'],
+          },
+        ],
+      },
+      {
+        name: '六龙镇',
+        villages: [
+          {
+            name: '六龙村',
+            households: 467,
+            population: 1851,
+            admin: ['liulong.admin', '黄开富', '13985710501'],
+          },
+          {
+            name: '营脚村',
+            households: 231,
+            population: 902,
+            admin: ['yingjiao.admin', '苏明亮', '13985710601'],
+          },
+        ],
+      },
+      {
+        name: '达溪镇',
+        villages: [
+          {
+            name: '达溪村',
+            households: 389,
+            population: 1540,
+            admin: ['daxi.admin', '张永华', '13985710701'],
+          },
+          {
+            name: '白布村',
+            households: 305,
+            population: 1213,
+            admin: ['baibu.admin', '罗志强', '13985710801'],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: '贵定县',
+    province: '贵州省',
+    divisionCode: '522723',
+    users: [['guiding.admin', '吴建华', 'county_admin']],
+    townships: [
+      {
+        name: '盘江镇',
+        villages: [
+          {
+            name: '音寨村',
+            households: 386,
+            population: 1452,
+            admin: ['yinzhai.admin', '罗文军', '13985720001'],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: '清镇市',
+    province: '贵州省',
+    divisionCode: '520181',
+    users: [['qingzhen.admin', '赵丽', 'county_admin']],
+    townships: [
+      {
+        name: '王庄乡',
+        villages: [
+          {
+            name: '小坡村',
+            households: 248,
+            population: 980,
+            admin: ['xiaopo.admin', '周永福', '13985730001'],
+          },
+        ],
+      },
+    ],
+  },
+];
+
+/** Village staff of 银川村 beside its admin, so every village role can be tried. */
+const yinchuanStaff: UserCreate[] = [
+  { username: 'yinchuan.recorder', name: '杨春燕', role: 'recorder', phone: '13985710002' },
+  { username: 'yinchuan.clerk', name: '刘小梅', role: 'store_clerk', phone: '13985710003' },
+];
+
+export const PLATFORM_OPERATOR = {
+  username: 'operator',
+  name: '平台运维',
+  role: 'platform_operator' as const,
+};
+
+export async function isSeeded(db: Db): Promise<boolean> {
+  try {
+    await getUsername(db, PLATFORM_OPERATOR.username);
+    return true;
+  } catch (error) {
+    if (error instanceof NotFoundError) return false;
+    throw error;
+  }
+}
+
+/** Seeds the demo; returns an unused invite code for trying the onboarding wizard. */
+export async function seedDemo(db: Db, now: Date): Promise<{ inviteCode: string }> {
+  const operator = await createUser(db, {}, PLATFORM_OPERATOR, 'seed', now);
+  let spareInvite = '';
+  for (const c of demoCounties) {
+    const county = await createCounty(
+      db,
+      { name: c.name, province: c.province, divisionCode: c.divisionCode },
+      now,
+    );
+    const scope = { countyId: county.id };
+    let countyAdminId = operator.id;
+    for (const [username, name, role] of c.users) {
+      const user = await createUser(db, scope, { username, name, role }, operator.id, now);
+      if (role === 'county_admin') countyAdminId = user.id;
+    }
+    for (const t of c.townships) {
+      const township = await createTownship(db, scope, { name: t.name }, now);
+      for (const v of t.villages) {
+        const invite = await createInvite(
+          db,
+          scope,
+          { townshipId: township.id, expiresInDays: 14 },
+          countyAdminId,
+          now,
+        );
+        const [username, name, phone] = v.admin;
+        const { village } = await onboardVillage(
+          db,
+          {
+            inviteCode: invite.code,
+            village: { name: v.name, householdCount: v.households, population: v.population },
+            admin: { username, name, phone },
+          },
+          now,
+        );
+        if (v.name === '银川村') {
+          for (const staff of yinchuanStaff) {
+            await createUser(db, { countyId: county.id, villageId: village.id }, staff, countyAdminId, now);
+          }
+        }
+      }
+      if (c.name === '大方县' && !spareInvite) {
+        const spare = await createInvite(
+          db,
+          scope,
+          { townshipId: township.id, expiresInDays: 30, note: '演示：用它自助开通一个新村' },
+          countyAdminId,
+          now,
+        );
+        spareInvite = spare.code;
+      }
+    }
+  }
+  return { inviteCode: spareInvite };
+}
