@@ -1,5 +1,6 @@
 export * from './actor';
 export * from './errors';
 export * from './ids';
+export * from './runtime-config';
 export * from './tenants';
 export * from './text';

@@ -5,6 +5,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from '@xjf/api';
 import { createDb, type Db } from '@xjf/data';
+import type { RuntimeConfig } from '@xjf/domain';
 import { devTokens, type Log } from '@xjf/http';
 import { devSignInRoutes } from './dev-sign-in';
 import { ensureTable } from './table';
@@ -26,6 +27,8 @@ export function localApp(options: {
     { db: options.db, verifier: tokens.verifier, clock, log: options.log },
     devSignInRoutes({ db: options.db, issue: tokens.issue, clock }),
   );
+  const config: RuntimeConfig = { apiBaseUrl: '', auth: { mode: 'dev' } };
+  app.get('/config.json', (c) => c.json(config));
   if (options.webDist) {
     app.get('/*', serveStatic({ root: options.webDist }));
     // Client-side routes (/counties/…, /onboarding) all load the one page.
