@@ -18,8 +18,12 @@ export const errorSchema = z
 export function fieldsOf(error: z.ZodError): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of error.issues) {
-    const path = issue.path.map(String).join('.') || '(body)';
-    fields[path] ??= issue.message;
+    const at = issue.path.map(String);
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) fields[[...at, key].join('.')] ??= '不允许的字段 (unknown field)';
+      continue;
+    }
+    fields[at.join('.') || '(body)'] ??= issue.message;
   }
   return fields;
 }

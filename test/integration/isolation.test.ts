@@ -1,0 +1,194 @@
+import { publicRoutes } from '@xjf/api/public-routes';
+import { devTokens } from '@xjf/http';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SECRET } from '../support/app';
+import { buildWorld } from '../support/world';
+
+let w: Awaited<ReturnType<typeof buildWorld>>;
+beforeAll(async () => {
+  w = await buildWorld();
+});
+
+/** A valid body for each effectful route, so refusals come from scope, not from validation. */
+const sampleBodies: Record<string, unknown> = {
+  'POST /api/counties/{countyId}/townships': { name: '外来乡' },
+  'POST /api/counties/{countyId}/invites': { townshipId: '0000000000000000' },
+  'POST /api/counties/{countyId}/users': { username: 'intruder', name: '外人', role: 'county_official' },
+  'POST /api/villages/{villageId}/users': { username: 'intruder', name: '外人', role: 'recorder' },
+  'PATCH /api/villages/{villageId}': { name: '被改名村' },
+};
+
+/** Every tenant-scoped route of the API, read from the OpenAPI document so a new route cannot be missed. */
+async function scopedRoutes() {
+  const doc = (await w.call('GET', '/api/openapi.json')).body as {
+    paths: Record<string, Record<string, unknown>>;
+  };
+  return Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.keys(ops)
+      .filter(() => path.includes('{countyId}') || path.includes('{villageId}'))
+      .map((method) => ({ method: method.toUpperCase(), path })),
+  );
+}
+
+async function snapshotOfY() {
+  const [county, townships, villages, users, villageUsers] = await Promise.all([
+    w.call('GET', `/api/counties/${w.y.id}`, { token: w.y.adminToken }),
+    w.call('GET', `/api/counties/${w.y.id}/townships`, { token: w.y.adminToken }),
+    w.call('GET', `/api/counties/${w.y.id}/villages`, { token: w.y.adminToken }),
+    w.call('GET', `/api/counties/${w.y.id}/users`, { token: w.y.adminToken }),
+    w.call('GET', `/api/villages/${w.c.id}/users`, { token: w.c.adminToken }),
+  ]);
+  return JSON.stringify([county.body, townships.body, villages.body, users.body, villageUsers.body]);
+}
+
+describe('tenant isolation', () => {
+  it('covers every tenant-scoped route in the matrix', async () => {
+    const routes = await scopedRoutes();
+    expect(routes.length).toBeGreaterThanOrEqual(10);
+    for (const r of routes.filter((r) => r.method !== 'GET')) {
+      expect(sampleBodies, `add a sample body for ${r.method} ${r.path}`).toHaveProperty(
+        `${r.method} ${r.path}`,
+      );
+    }
+  });
+
+  it("refuses county X's staff and village A's staff on every route of county Y and village C, and changes nothing", async () => {
+    const before = await snapshotOfY();
+    const intruders = {
+      'county X admin': w.x.adminToken,
+      'county X official': w.x.officialToken,
+      'village A admin': w.a.adminToken,
+      'village A recorder': w.a.recorderToken,
+    };
+    for (const { method, path } of await scopedRoutes()) {
+      const url = path.replace('{countyId}', w.y.id).replace('{villageId}', w.c.id);
+      for (const [who, token] of Object.entries(intruders)) {
+        const res = await w.call(method, url, { token, body: sampleBodies[`${method} ${path}`] });
+        expect([403, 404], `${who} → ${method} ${url}: ${res.status}`).toContain(res.status);
+        const text = JSON.stringify(res.body);
+        expect(text).not.toContain(w.y.id);
+        expect(text).not.toContain('贵定县');
+      }
+    }
+    expect(await snapshotOfY()).toBe(before);
+  });
+
+  it("refuses village A's admin on village B of the same county", async () => {
+    for (const [method, path, body] of [
+      ['GET', `/api/villages/${w.b.id}`, undefined],
+      ['PATCH', `/api/villages/${w.b.id}`, { name: '改名村' }],
+      ['GET', `/api/villages/${w.b.id}/users`, undefined],
+      ['POST', `/api/villages/${w.b.id}/users`, { username: 'sneaky', name: '外人', role: 'recorder' }],
+    ] as const) {
+      const res = await w.call(method, path, { token: w.a.adminToken, body });
+      expect(res.status, `${method} ${path}`).toBe(404);
+    }
+    const b = await w.call('GET', `/api/villages/${w.b.id}`, { token: w.b.adminToken });
+    expect(b.body.name).toBe('新春村');
+  });
+
+  it("shows a county official only their own county's villages", async () => {
+    const res = await w.call('GET', `/api/counties/${w.x.id}/villages`, { token: w.x.officialToken });
+    const ids = res.body.items.map((v: { id: string }) => v.id);
+    expect(ids).toEqual(expect.arrayContaining([w.a.id, w.b.id]));
+    expect(ids).not.toContain(w.c.id);
+  });
+
+  it("refuses a cursor crafted to page into another county's partition", async () => {
+    const forged = Buffer.from(JSON.stringify({ PK: `C#${w.y.id}`, SK: 'VILLAGE#' })).toString('base64url');
+    const res = await w.call('GET', `/api/counties/${w.x.id}/villages?cursor=${forged}`, {
+      token: w.x.adminToken,
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('invalid_cursor');
+  });
+});
+
+describe('authentication', () => {
+  const villageRoute = () => `/api/villages/${w.a.id}`;
+
+  it('answers 401 without a token', async () => {
+    const res = await w.call('GET', villageRoute());
+    expect(res.status).toBe(401);
+    expect(res.body.code).toBe('unauthenticated');
+  });
+
+  it('answers 401 for a tampered token', async () => {
+    const [header, payload, signature] = w.a.adminToken.split('.');
+    const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString());
+    const forged = Buffer.from(JSON.stringify({ ...claims, 'custom:villageId': w.b.id })).toString(
+      'base64url',
+    );
+    const res = await w.call('GET', `/api/villages/${w.b.id}`, { token: `${header}.${forged}.${signature}` });
+    expect(res.status).toBe(401);
+    expect(res.body.code).toBe('invalid_token');
+  });
+
+  it('answers 401 for an expired token', async () => {
+    const tokens = devTokens(SECRET);
+    const me = (await w.call('GET', '/api/me', { token: w.a.adminToken })).body;
+    const expired = await tokens.issue(
+      {
+        sub: me.userId,
+        'cognito:username': me.username,
+        name: me.name,
+        'custom:role': 'village_admin',
+        'custom:userId': me.userId,
+        'custom:countyId': w.x.id,
+        'custom:villageId': w.a.id,
+      },
+      new Date(Date.now() - 86_400_000),
+      3600,
+    );
+    const res = await w.call('GET', villageRoute(), { token: expired });
+    expect(res.status).toBe(401);
+  });
+
+  it('answers 401 for a token signed with another key', async () => {
+    const other = devTokens('another-secret');
+    const token = await other.issue(
+      {
+        sub: 'x',
+        'cognito:username': 'x',
+        name: 'x',
+        'custom:role': 'county_admin',
+        'custom:userId': 'x',
+        'custom:countyId': w.x.id,
+      },
+      new Date(),
+    );
+    expect((await w.call('GET', `/api/counties/${w.x.id}`, { token })).status).toBe(401);
+  });
+
+  it('answers 401 for a village role token without a village', async () => {
+    const token = await devTokens(SECRET).issue(
+      {
+        sub: 'x',
+        'cognito:username': 'x',
+        name: 'x',
+        'custom:role': 'village_admin',
+        'custom:userId': 'x',
+        'custom:countyId': w.x.id,
+      },
+      new Date(),
+    );
+    expect((await w.call('GET', villageRoute(), { token })).status).toBe(401);
+  });
+
+  it('keeps the public routes public and every other route closed', async () => {
+    const doc = (await w.call('GET', '/api/openapi.json')).body as {
+      paths: Record<string, Record<string, { security?: unknown[] }>>;
+    };
+    const open = Object.entries(doc.paths)
+      .flatMap(([path, ops]) =>
+        Object.entries(ops)
+          .filter(([, op]) => !op.security?.length)
+          .map(([method]) => `${method.toUpperCase()} ${path}`),
+      )
+      .filter((route) => !route.includes('/api/dev/'));
+    const documentedPublic = publicRoutes
+      .map((r) => `${r.method} ${r.path}`)
+      .filter((r) => !r.endsWith('/openapi.json') && !r.endsWith('/docs'));
+    expect(open.sort()).toEqual(documentedPublic.sort());
+  });
+});

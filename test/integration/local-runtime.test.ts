@@ -1,0 +1,85 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { getUsername, listTownships, listVillages } from '@xjf/data';
+import { isSeeded, localApp, localDb, seedDemo, startDynamoLocal } from '@xjf/local';
+import { afterAll, describe, expect, it } from 'vitest';
+import { client } from '../support/http';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const dataDir = mkdtempSync(join(tmpdir(), 'xjf-local-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe('the local runtime', () => {
+  it('seeds the demo county once and keeps onboarded villages across a restart', async () => {
+    const first = await startDynamoLocal({ dbPath: dataDir });
+    let villageName: string;
+    try {
+      const db = await localDb(first.endpoint);
+      expect(await isSeeded(db)).toBe(false);
+      const { inviteCode } = await seedDemo(db, new Date());
+      const admin = await getUsername(db, 'dafang.admin');
+      const scope = { countyId: admin.countyId ?? '' };
+      expect((await listTownships(db, scope, {})).items.length).toBeGreaterThanOrEqual(4);
+      expect((await listVillages(db, scope, {})).items.map((v) => v.name)).toContain('银川村');
+      expect((await listVillages(db, scope, {})).items.length).toBeGreaterThanOrEqual(8);
+
+      const call = client(localApp({ db, secret: 's', log: () => {} }).app);
+      villageName = '重启村';
+      const res = await call('POST', '/api/onboarding/villages', {
+        body: {
+          inviteCode,
+          village: { name: villageName },
+          admin: { username: 'restart.admin', name: '测试', phone: '13800138000' },
+        },
+      });
+      expect(res.status).toBe(201);
+    } finally {
+      await first.stop();
+    }
+
+    const second = await startDynamoLocal({ dbPath: dataDir });
+    try {
+      const db = await localDb(second.endpoint);
+      expect(await isSeeded(db)).toBe(true);
+      const admin = await getUsername(db, 'dafang.admin');
+      const names = (await listVillages(db, { countyId: admin.countyId ?? '' }, {})).items.map((v) => v.name);
+      expect(names).toContain(villageName);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  const runStart = (env: Record<string, string>) =>
+    spawnSync(process.execPath, ['--import', 'tsx', join(root, 'packages/local/src/main.ts')], {
+      cwd: root,
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+
+  it('explains a taken port in one line', async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '0.0.0.0', resolve));
+    const address = holder.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    try {
+      const out = runStart({ PORT: String(port) });
+      expect(out.status).toBe(1);
+      expect(out.stderr.trim()).toBe(
+        `✗ Port ${port} is already in use: stop what uses it, or run PORT=3001 npm start.`,
+      );
+    } finally {
+      holder.close();
+    }
+  });
+
+  it('explains missing Java in one line', () => {
+    const out = runStart({ PATH: join(dataDir, 'no-java-here') });
+    expect(out.status).toBe(1);
+    expect(out.stderr.trim()).toMatch(/^✗ Java 17\+ is needed to run DynamoDB Local/);
+  });
+});

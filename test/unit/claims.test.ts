@@ -1,0 +1,65 @@
+import { actorFromClaims, claimsForUser } from '@xjf/http';
+import { describe, expect, it } from 'vitest';
+
+const base = { sub: 's', 'cognito:username': 'yinchuan.admin', name: '王国强', 'custom:userId': 'u1' };
+
+describe('tenancy from token claims', () => {
+  it('maps a village token to a village actor', () => {
+    expect(
+      actorFromClaims({
+        ...base,
+        'custom:role': 'recorder',
+        'custom:countyId': 'c1',
+        'custom:villageId': 'v1',
+      }),
+    ).toEqual({
+      kind: 'village',
+      role: 'recorder',
+      countyId: 'c1',
+      villageId: 'v1',
+      userId: 'u1',
+      username: 'yinchuan.admin',
+      name: '王国强',
+    });
+  });
+
+  it('ignores a village id on a county token', () => {
+    const actor = actorFromClaims({
+      ...base,
+      'custom:role': 'county_official',
+      'custom:countyId': 'c1',
+      'custom:villageId': 'v9',
+    });
+    expect(actor).toEqual({
+      kind: 'county',
+      role: 'county_official',
+      countyId: 'c1',
+      userId: 'u1',
+      username: 'yinchuan.admin',
+      name: '王国强',
+    });
+  });
+
+  it('refuses a role without the scope it needs, or an unknown role', () => {
+    expect(() => actorFromClaims({ ...base, 'custom:role': 'store_clerk', 'custom:countyId': 'c1' })).toThrow(
+      expect.objectContaining({ status: 401 }),
+    );
+    expect(() => actorFromClaims({ ...base, 'custom:role': 'county_admin' })).toThrow(
+      expect.objectContaining({ status: 401 }),
+    );
+    expect(() => actorFromClaims({ ...base, 'custom:role': 'superuser', 'custom:countyId': 'c1' })).toThrow(
+      expect.objectContaining({ status: 401 }),
+    );
+  });
+
+  it('round-trips a stored user through the claims Cognito would issue', () => {
+    const claims = claimsForUser({
+      id: 'u2',
+      username: 'dafang.admin',
+      name: '陈志明',
+      role: 'county_admin',
+      countyId: 'c1',
+    });
+    expect(actorFromClaims(claims)).toMatchObject({ kind: 'county', userId: 'u2', countyId: 'c1' });
+  });
+});

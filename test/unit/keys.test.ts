@@ -1,0 +1,34 @@
+import { keys, tableSpec } from '@xjf/data';
+import { newId } from '@xjf/domain';
+import { describe, expect, it } from 'vitest';
+
+describe('keys', () => {
+  it('put all village data under its county, and never under another county', () => {
+    const county = newId();
+    const village = newId();
+    expect(keys.villageUser(county, village, newId()).PK.startsWith(`C#${county}#V#${village}`)).toBe(true);
+    expect(keys.village(county, village).PK).toBe(`C#${county}`);
+    expect(keys.countyUserPrefix(newId()).PK.startsWith(`C#${county}`)).toBe(false);
+  });
+
+  it('scope idempotency records by tenant', () => {
+    expect(keys.idempotency('C#a#U#b', 'k1')).toEqual({ PK: 'C#a#U#b#IDEM#k1', SK: 'IDEM' });
+  });
+
+  it('only use attributes the table spec declares for keys', () => {
+    const declared = new Set([
+      tableSpec.partitionKey,
+      tableSpec.sortKey,
+      ...tableSpec.globalIndexes.flatMap((i) => [i.partitionKey, i.sortKey]),
+    ]);
+    const samples = [
+      keys.county('c'),
+      keys.countyListing('c'),
+      keys.invite('CODE'),
+      keys.inviteListing('c', '2026'),
+      keys.username('u'),
+      keys.usernameListing('u'),
+    ];
+    for (const sample of samples) for (const attr of Object.keys(sample)) expect(declared).toContain(attr);
+  });
+});
