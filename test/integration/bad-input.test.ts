@@ -55,7 +55,7 @@ describe('bad input gets a clear error and writes nothing', () => {
       body: '{"name": ',
     });
     expect(malformed.status).toBe(400);
-    expect((await malformed.json()).code).toBe('malformed_request');
+    expect(await malformed.json()).toMatchObject({ code: 'malformed_request' });
     const missing = await w.call('POST', `/api/counties/${w.x.id}/townships`, { token: w.x.adminToken });
     expect(missing.status).toBe(400);
   });
