@@ -1,6 +1,7 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { createApp } from '@xjf/api';
 import { createUser } from '@xjf/data';
+import { noUserDirectory } from '@xjf/domain';
 import { cognitoVerifier } from '@xjf/http/cognito';
 import { localDb } from '@xjf/local';
 import { handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
@@ -69,7 +70,9 @@ let operatorClaims: Record<string, unknown>;
 beforeAll(async () => {
   const db = await localDb(inject('dynamoEndpoint'), `lambda-${randomUUID()}`);
   const verifier = cognitoVerifier({ userPoolId: USER_POOL_ID, clientId: CLIENT_ID, jwks });
-  handler = handle(createApp({ db, verifier, clock: () => new Date(), log: () => {} }));
+  handler = handle(
+    createApp({ db, verifier, directory: noUserDirectory, clock: () => new Date(), log: () => {} }),
+  );
   const operator = await createUser(
     db,
     {},

@@ -14,7 +14,10 @@ const dataDir = mkdtempSync(join(tmpdir(), 'xjf-local-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe('the local runtime', () => {
-  it('seeds the demo county once and keeps onboarded villages across a restart', async () => {
+  // Two DynamoDB Local starts and a seed on disk: slow on 2 busy cores, so a generous limit.
+  it('seeds the demo county once and keeps onboarded villages across a restart', {
+    timeout: 90_000,
+  }, async () => {
     const first = await startDynamoLocal({ dbPath: dataDir });
     let villageName: string;
     try {

@@ -1,6 +1,6 @@
 import { createDb } from '@xjf/data';
 import { jsonLog } from '@xjf/http';
-import { cognitoVerifier } from '@xjf/http/cognito';
+import { cognitoDirectory, cognitoVerifier } from '@xjf/http/cognito';
 import { handle } from 'hono/aws-lambda';
 import { createApp } from './app';
 
@@ -17,6 +17,7 @@ const app = createApp({
     userPoolId: required('USER_POOL_ID'),
     clientId: required('USER_POOL_CLIENT_ID'),
   }),
+  directory: cognitoDirectory({ userPoolId: required('USER_POOL_ID') }),
   clock: () => new Date(),
   log: jsonLog,
 });

@@ -1,5 +1,5 @@
 import type { Db } from '@xjf/data';
-import type { Actor } from '@xjf/domain';
+import type { Actor, UserDirectory } from '@xjf/domain';
 import type { TokenVerifier } from './claims';
 
 export type LogEntry = { level: 'info' | 'warn' | 'error'; msg: string } & Record<string, unknown>;
@@ -9,6 +9,8 @@ export type Log = (entry: LogEntry) => void;
 export interface Deps {
   db: Db;
   verifier: TokenVerifier;
+  /** Cognito in AWS; nothing locally. */
+  directory: UserDirectory;
   clock: () => Date;
   log: Log;
 }

@@ -5,7 +5,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from '@xjf/api';
 import { createDb, type Db } from '@xjf/data';
-import type { RuntimeConfig } from '@xjf/domain';
+import { noUserDirectory, type RuntimeConfig } from '@xjf/domain';
 import { devTokens, type Log } from '@xjf/http';
 import { devSignInRoutes } from './dev-sign-in';
 import { ensureTable } from './table';
@@ -24,7 +24,7 @@ export function localApp(options: {
   const clock = options.clock ?? (() => new Date());
   const tokens = devTokens(options.secret);
   const app = createApp(
-    { db: options.db, verifier: tokens.verifier, clock, log: options.log },
+    { db: options.db, verifier: tokens.verifier, directory: noUserDirectory, clock, log: options.log },
     devSignInRoutes({ db: options.db, issue: tokens.issue, clock }),
   );
   const config: RuntimeConfig = { apiBaseUrl: '', auth: { mode: 'dev' } };

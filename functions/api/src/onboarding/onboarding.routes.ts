@@ -62,7 +62,8 @@ export function onboardingRoutes(deps: Deps) {
       request: { headers: idempotencyHeader, body: jsonBody(onboardingSchema) },
       responses: { 201: json(onboardingResultSchema, '已开通 (onboarded)'), ...errors, ...conflict, ...gone },
     }),
-    async (c) => c.json(await onboardVillage(deps.db, c.req.valid('json'), deps.clock()), 201),
+    async (c) =>
+      c.json(await onboardVillage(deps.db, c.req.valid('json'), deps.clock(), deps.directory), 201),
   );
 
   return r;

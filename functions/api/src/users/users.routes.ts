@@ -4,6 +4,7 @@ import {
   assertMayAssign,
   assignableCountyRoles,
   assignableVillageRoles,
+  createdUserSchema,
   userCreateSchema,
   userSchema,
 } from '@xjf/domain';
@@ -43,7 +44,7 @@ export function usersRoutes(deps: Deps) {
       security: bearer,
       middleware: [allow('platform_operator', 'county_admin'), idempotent(deps)] as const,
       request: { params: countyParams, headers: idempotencyHeader, body: jsonBody(userCreateSchema) },
-      responses: { 201: json(userSchema, '已新增'), ...errors, ...conflict },
+      responses: { 201: json(createdUserSchema, '已新增'), ...errors, ...conflict },
     }),
     async (c) => {
       const actor = actorOf(c);
@@ -51,7 +52,7 @@ export function usersRoutes(deps: Deps) {
       const input = c.req.valid('json');
       assertMayAssign(input.role, assignableCountyRoles(actor));
       if (actor.kind === 'platform') await getCounty(deps.db, scope);
-      return c.json(await createUser(deps.db, scope, input, actor.userId, deps.clock()), 201);
+      return c.json(await createUser(deps.db, scope, input, actor.userId, deps.clock(), deps.directory), 201);
     },
   );
 
@@ -81,14 +82,14 @@ export function usersRoutes(deps: Deps) {
       security: bearer,
       middleware: [allow('county_admin', 'village_admin'), idempotent(deps)] as const,
       request: { params: villageParams, headers: idempotencyHeader, body: jsonBody(userCreateSchema) },
-      responses: { 201: json(userSchema, '已新增'), ...errors, ...conflict },
+      responses: { 201: json(createdUserSchema, '已新增'), ...errors, ...conflict },
     }),
     async (c) => {
       const actor = actorOf(c);
       const scope = await villageScopeOf(deps.db, actor, c.req.valid('param').villageId);
       const input = c.req.valid('json');
       assertMayAssign(input.role, assignableVillageRoles(actor));
-      return c.json(await createUser(deps.db, scope, input, actor.userId, deps.clock()), 201);
+      return c.json(await createUser(deps.db, scope, input, actor.userId, deps.clock(), deps.directory), 201);
     },
   );
 

@@ -2,11 +2,13 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   assertInviteUsable,
   ConflictError,
+  type CreatedUser,
   GoneError,
   NotFoundError,
   newId,
+  noUserDirectory,
   type Onboarding,
-  type User,
+  type UserDirectory,
   type Village,
   type VillageDetails,
   type VillagePatch,
@@ -49,7 +51,8 @@ export async function onboardVillage(
   db: Db,
   input: Onboarding,
   now: Date,
-): Promise<{ village: Village; admin: User }> {
+  directory: UserDirectory = noUserDirectory,
+): Promise<{ village: Village; admin: CreatedUser }> {
   const invite = await getInvite(db, input.inviteCode, now);
   assertInviteUsable(invite, now);
   const scope = { countyId: invite.countyId };
@@ -70,45 +73,51 @@ export async function onboardVillage(
     `invite:${invite.code}`,
     now,
   );
-  await transactWrite(
-    db,
-    [
-      {
-        Update: {
-          TableName: db.tableName,
-          Key: keys.invite(invite.code),
-          UpdateExpression: 'SET usedAt = :at, villageId = :village',
-          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(usedAt) AND expiresAt > :at',
-          ExpressionAttributeValues: { ':at': at, ':village': village.id },
-        },
-      },
-      {
-        Put: {
-          TableName: db.tableName,
-          Item: {
-            ...keys.villageName(village.countyId, village.townshipId, village.name),
-            type: 'VillageName',
+  const account = await directory.provision(admin);
+  try {
+    await transactWrite(
+      db,
+      [
+        {
+          Update: {
+            TableName: db.tableName,
+            Key: keys.invite(invite.code),
+            UpdateExpression: 'SET usedAt = :at, villageId = :village',
+            ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(usedAt) AND expiresAt > :at',
+            ExpressionAttributeValues: { ':at': at, ':village': village.id },
           },
-          ConditionExpression: 'attribute_not_exists(PK)',
         },
-      },
-      {
-        Put: {
-          TableName: db.tableName,
-          Item: { ...keys.village(village.countyId, village.id), type: 'Village', ...village },
-          ConditionExpression: 'attribute_not_exists(PK)',
+        {
+          Put: {
+            TableName: db.tableName,
+            Item: {
+              ...keys.villageName(village.countyId, village.townshipId, village.name),
+              type: 'VillageName',
+            },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
         },
+        {
+          Put: {
+            TableName: db.tableName,
+            Item: { ...keys.village(village.countyId, village.id), type: 'Village', ...village },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+        ...userPuts(db, admin),
+      ],
+      (index) => {
+        if (index === 0)
+          return new GoneError('invite_unusable', '邀请码刚刚被使用或已过期 (invite just used or expired)');
+        if (index === 1) return nameTaken(village.name);
+        return usernameTaken(admin.username);
       },
-      ...userPuts(db, admin),
-    ],
-    (index) => {
-      if (index === 0)
-        return new GoneError('invite_unusable', '邀请码刚刚被使用或已过期 (invite just used or expired)');
-      if (index === 1) return nameTaken(village.name);
-      return usernameTaken(admin.username);
-    },
-  );
-  return { village, admin };
+    );
+  } catch (error) {
+    await account.undo();
+    throw error;
+  }
+  return { village, admin: { ...admin, temporaryPassword: account.temporaryPassword } };
 }
 
 export async function getVillage(db: Db, scope: VillageScope): Promise<Village> {

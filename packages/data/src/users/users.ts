@@ -1,11 +1,14 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   ConflictError,
+  type CreatedUser,
   isVillageRole,
   NotFoundError,
   newId,
+  noUserDirectory,
   type User,
   type UserCreate,
+  type UserDirectory,
   userSchema,
 } from '@xjf/domain';
 import type { Db } from '../client';
@@ -77,10 +80,23 @@ export const usernameTaken = (username: string) =>
     username: 'taken',
   });
 
-export async function createUser(db: Db, scope: UserScope, input: UserCreate, createdBy: string, now: Date) {
+export async function createUser(
+  db: Db,
+  scope: UserScope,
+  input: UserCreate,
+  createdBy: string,
+  now: Date,
+  directory: UserDirectory = noUserDirectory,
+): Promise<CreatedUser> {
   const user = newUser(scope, input, createdBy, now);
-  await transactWrite(db, userPuts(db, user), () => usernameTaken(user.username));
-  return user;
+  const account = await directory.provision(user);
+  try {
+    await transactWrite(db, userPuts(db, user), () => usernameTaken(user.username));
+  } catch (error) {
+    await account.undo();
+    throw error;
+  }
+  return { ...user, temporaryPassword: account.temporaryPassword };
 }
 
 export function listUsers(

@@ -1,2 +1,3 @@
+export * from './directory';
 export * from './rules';
 export * from './schemas';

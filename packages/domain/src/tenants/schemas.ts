@@ -140,8 +140,14 @@ export const onboardingSchema = z
   .meta({ id: 'Onboarding' });
 export type Onboarding = z.infer<typeof onboardingSchema>;
 
+/** A new user, and in AWS the one-time password to hand over in person (changed at first sign-in). */
+export const createdUserSchema = userSchema
+  .extend({ temporaryPassword: z.string().optional() })
+  .meta({ id: 'CreatedUser' });
+export type CreatedUser = z.infer<typeof createdUserSchema>;
+
 export const onboardingResultSchema = z
-  .object({ village: villageSchema, admin: userSchema })
+  .object({ village: villageSchema, admin: createdUserSchema })
   .meta({ id: 'OnboardingResult' });
 
 /** What a wizard shows for a code before the village is created: where the village will belong. */
