@@ -175,29 +175,30 @@ export async function isSeeded(db: Db): Promise<boolean> {
 /** Seeds the demo; returns an unused invite code for trying the onboarding wizard. */
 export async function seedDemo(db: Db, now: Date): Promise<{ inviteCode: string }> {
   const operator = await createUser(db, {}, PLATFORM_OPERATOR, 'seed', now);
-  let spareInvite = '';
-  for (const c of demoCounties) {
-    const county = await createCounty(
-      db,
-      { name: c.name, province: c.province, divisionCode: c.divisionCode },
-      now,
-    );
-    const scope = { countyId: county.id };
-    let countyAdminId = operator.id;
-    for (const [username, name, role] of c.users) {
-      const user = await createUser(db, scope, { username, name, role }, operator.id, now);
-      if (role === 'county_admin') countyAdminId = user.id;
-    }
-    for (const t of c.townships) {
-      const township = await createTownship(db, scope, { name: t.name }, now);
-      for (const v of t.villages) {
-        const invite = await createInvite(
-          db,
-          scope,
-          { townshipId: township.id, expiresInDays: 14 },
-          countyAdminId,
-          now,
-        );
+  // Counties, and villages within a county, are independent: seed them concurrently.
+  const spares = await Promise.all(demoCounties.map((c) => seedCounty(db, c, operator.id, now)));
+  return { inviteCode: spares[0] ?? '' };
+}
+
+async function seedCounty(db: Db, c: DemoCounty, operatorId: string, now: Date): Promise<string> {
+  const county = await createCounty(
+    db,
+    { name: c.name, province: c.province, divisionCode: c.divisionCode },
+    now,
+  );
+  const scope = { countyId: county.id };
+  const users = await Promise.all(
+    c.users.map(([username, name, role]) => createUser(db, scope, { username, name, role }, operatorId, now)),
+  );
+  const countyAdminId = users.find((u) => u.role === 'county_admin')?.id ?? operatorId;
+  const townships = await Promise.all(
+    c.townships.map((t) => createTownship(db, scope, { name: t.name }, now)),
+  );
+  await Promise.all(
+    c.townships.flatMap((t, i) =>
+      t.villages.map(async (v) => {
+        const townshipId = townships[i]?.id ?? '';
+        const invite = await createInvite(db, scope, { townshipId, expiresInDays: 14 }, countyAdminId, now);
         const [username, name, phone] = v.admin;
         const { village } = await onboardVillage(
           db,
@@ -209,22 +210,20 @@ export async function seedDemo(db: Db, now: Date): Promise<{ inviteCode: string 
           now,
         );
         if (v.name === '银川村') {
-          for (const staff of yinchuanStaff) {
-            await createUser(db, { countyId: county.id, villageId: village.id }, staff, countyAdminId, now);
-          }
+          const villageScope = { countyId: county.id, villageId: village.id };
+          await Promise.all(
+            yinchuanStaff.map((staff) => createUser(db, villageScope, staff, countyAdminId, now)),
+          );
         }
-      }
-      if (c.name === '大方县' && !spareInvite) {
-        const spare = await createInvite(
-          db,
-          scope,
-          { townshipId: township.id, expiresInDays: 30, note: '演示：用它自助开通一个新村' },
-          countyAdminId,
-          now,
-        );
-        spareInvite = spare.code;
-      }
-    }
-  }
-  return { inviteCode: spareInvite };
+      }),
+    ),
+  );
+  const spare = await createInvite(
+    db,
+    scope,
+    { townshipId: townships[0]?.id ?? '', expiresInDays: 30, note: '演示：用它自助开通一个新村' },
+    countyAdminId,
+    now,
+  );
+  return spare.code;
 }
