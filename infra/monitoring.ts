@@ -1,0 +1,72 @@
+import { Duration, Validations } from 'aws-cdk-lib';
+import type * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Construct } from 'constructs';
+
+export interface MonitoringProps {
+  readonly httpApi: apigw.IHttpApi;
+  readonly fn: lambda.IFunction;
+  /** Where alarms are mailed; without it the alarms only show in the console. */
+  readonly alarmEmail: string | undefined;
+}
+
+/**
+ * Alarms for the API, built in the API stack so they never hold a cross-stack export on the
+ * function (an export blocks replacing what it points to).
+ */
+export class Monitoring extends Construct {
+  readonly alarms: cloudwatch.Alarm[];
+
+  constructor(scope: Construct, id: string, props: MonitoringProps) {
+    super(scope, id);
+    const period = Duration.minutes(5);
+    const alarm = (name: string, metric: cloudwatch.IMetric, threshold: number, description: string) =>
+      new cloudwatch.Alarm(this, name, {
+        metric,
+        threshold,
+        evaluationPeriods: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        // No traffic is not an outage.
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        alarmDescription: description,
+      });
+    this.alarms = [
+      alarm(
+        'Api5xx',
+        props.httpApi.metricServerError({ period, statistic: 'Sum' }),
+        5,
+        'The API answered 5 or more 5xx responses in 5 minutes.',
+      ),
+      alarm(
+        'FunctionErrors',
+        props.fn.metricErrors({ period, statistic: 'Sum' }),
+        5,
+        'The API function failed 5 or more invocations in 5 minutes.',
+      ),
+      alarm(
+        'FunctionThrottles',
+        props.fn.metricThrottles({ period, statistic: 'Sum' }),
+        1,
+        'The API function was throttled: requests are being refused for lack of concurrency.',
+      ),
+    ];
+
+    if (props.alarmEmail) {
+      const topic = new sns.Topic(this, 'Alarms', { enforceSSL: true });
+      topic.addSubscription(new EmailSubscription(props.alarmEmail));
+      for (const a of this.alarms) {
+        a.addAlarmAction(new SnsAction(topic));
+        a.addOkAction(new SnsAction(topic));
+      }
+      Validations.of(topic).acknowledge({
+        id: 'AwsSolutions-SNS2',
+        reason:
+          'Alarm notices carry no personal data, and CloudWatch alarms cannot publish to a topic encrypted with the AWS managed aws/sns key; a customer managed key is not worth its cost for this topic.',
+      });
+    }
+  }
+}
