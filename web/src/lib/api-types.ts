@@ -937,7 +937,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["User"];
+                        "application/json": components["schemas"]["CreatedUser"];
                     };
                 };
                 /** @description 请求有误 (invalid request) */
@@ -1088,7 +1088,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["User"];
+                        "application/json": components["schemas"]["CreatedUser"];
                     };
                 };
                 /** @description 请求有误 (invalid request) */
@@ -1590,6 +1590,40 @@ export interface components {
             contactPhone?: string;
             description?: string;
         };
+        CreatedUser: {
+            /** @example 7k2m9q4x8c1v5b3n */
+            id: string;
+            username: string;
+            name: string;
+            /** @enum {string} */
+            role: "platform_operator" | "county_admin" | "county_official" | "partner" | "village_admin" | "recorder" | "store_clerk";
+            /** @example 7k2m9q4x8c1v5b3n */
+            countyId?: string;
+            /** @example 7k2m9q4x8c1v5b3n */
+            villageId?: string;
+            phone?: string;
+            /**
+             * Format: date-time
+             * @example 2026-05-31T08:00:00.000Z
+             */
+            createdAt: string;
+            createdBy: string;
+            temporaryPassword?: string;
+        };
+        UserCreate: {
+            /** @example yinchuan.admin */
+            username: string;
+            /** @example 罗先和 */
+            name: string;
+            /** @enum {string} */
+            role: "platform_operator" | "county_admin" | "county_official" | "partner" | "village_admin" | "recorder" | "store_clerk";
+            /** @example 13800138000 */
+            phone?: string;
+        };
+        UserPage: {
+            items: components["schemas"]["User"][];
+            nextCursor?: string;
+        };
         User: {
             /** @example 7k2m9q4x8c1v5b3n */
             id: string;
@@ -1609,20 +1643,6 @@ export interface components {
             createdAt: string;
             createdBy: string;
         };
-        UserCreate: {
-            /** @example yinchuan.admin */
-            username: string;
-            /** @example 罗先和 */
-            name: string;
-            /** @enum {string} */
-            role: "platform_operator" | "county_admin" | "county_official" | "partner" | "village_admin" | "recorder" | "store_clerk";
-            /** @example 13800138000 */
-            phone?: string;
-        };
-        UserPage: {
-            items: components["schemas"]["User"][];
-            nextCursor?: string;
-        };
         InvitePreview: {
             code: string;
             /** @enum {string} */
@@ -1637,7 +1657,7 @@ export interface components {
         };
         OnboardingResult: {
             village: components["schemas"]["Village"];
-            admin: components["schemas"]["User"];
+            admin: components["schemas"]["CreatedUser"];
         };
         Onboarding: {
             /** @example K7M2Q9X4C1 */

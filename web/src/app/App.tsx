@@ -1,0 +1,23 @@
+import type { RuntimeConfig } from '@xjf/domain';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
+import { RouterProvider } from 'react-router-dom';
+import { SessionProvider } from '../features/auth/session';
+import { useLanguage } from '../lib/i18n';
+import { router } from './routes';
+
+const theme = { token: { colorPrimary: '#2f7d4f', borderRadius: 6 } };
+
+export function App({ config }: { config: RuntimeConfig }) {
+  const [language] = useLanguage();
+  return (
+    <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={theme}>
+      <AntApp>
+        <SessionProvider config={config}>
+          <RouterProvider router={router} />
+        </SessionProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

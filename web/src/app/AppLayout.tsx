@@ -1,0 +1,70 @@
+import { LogoutOutlined } from '@ant-design/icons';
+import { Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate, useNavigation } from 'react-router-dom';
+import { useMe, useSession } from '../features/auth/session';
+import { LanguageSwitch } from './LanguageSwitch';
+import { navItems } from './nav';
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { signOut } = useSession();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const loading = useNavigation().state === 'loading';
+  const items = navItems(me);
+  // A village opened from the county overview still belongs under it in the menu.
+  const selected =
+    items.find((i) => pathname === i.path || pathname.startsWith(`${i.path}/`))?.path ??
+    (pathname.startsWith('/villages/') ? '/county' : undefined);
+  const tenant = [me.countyName, me.villageName].filter(Boolean).join(' · ');
+
+  return (
+    <Layout className="xjf-shell">
+      <Layout.Sider
+        width={224}
+        breakpoint="lg"
+        collapsedWidth={0}
+        theme="light"
+        style={{ borderInlineEnd: '1px solid rgba(5, 5, 5, 0.06)' }}
+      >
+        <div className="xjf-brand">
+          <span className="xjf-logo">分</span>
+          <span>
+            <strong>{t('app.name')}</strong>
+            <small>{t('app.tagline')}</small>
+          </span>
+        </div>
+        <Menu
+          mode="inline"
+          style={{ borderInlineEnd: 'none' }}
+          selectedKeys={selected ? [selected] : []}
+          items={items.map((i) => ({ key: i.path, icon: i.icon, label: t(`nav.${i.label}`) }))}
+          onClick={({ key }) => navigate(key)}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="xjf-header">
+          <Typography.Text strong className="xjf-hide-xs">
+            {tenant || t('auth.platform')}
+          </Typography.Text>
+          <Space size="middle">
+            {loading && <Spin size="small" />}
+            <span data-testid="current-user">
+              <span className="xjf-hide-xs">{me.name} </span>
+              <Tag color="green">{t(`roles.${me.role}`)}</Tag>
+            </span>
+            <LanguageSwitch />
+            <Button icon={<LogoutOutlined />} onClick={signOut} aria-label={t('auth.signOut')}>
+              <span className="xjf-hide-xs">{t('auth.signOut')}</span>
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content className="xjf-content">
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,101 @@
+import { createBrowserRouter } from 'react-router-dom';
+import { FullPageSpin, RouteError } from './feedback';
+import { HomeRedirect, RequireRole, RequireSignIn } from './guards';
+import { countyRoles, villageViewers } from './nav';
+
+/** Every page is its own chunk: a recorder never downloads the county screens. */
+export const router = createBrowserRouter([
+  {
+    HydrateFallback: FullPageSpin,
+    errorElement: <RouteError />,
+    children: [
+      {
+        path: '/sign-in',
+        lazy: async () => ({ Component: (await import('../features/auth/SignInPage')).SignInPage }),
+      },
+      {
+        path: '/auth/callback',
+        lazy: async () => ({ Component: (await import('../features/auth/CallbackPage')).CallbackPage }),
+      },
+      {
+        path: '/onboarding',
+        lazy: async () => ({
+          Component: (await import('../features/onboarding/OnboardingPage')).OnboardingPage,
+        }),
+      },
+      {
+        element: <RequireSignIn />,
+        children: [
+          {
+            lazy: async () => ({ Component: (await import('./AppLayout')).AppLayout }),
+            children: [
+              { index: true, element: <HomeRedirect /> },
+              {
+                element: <RequireRole roles={['platform_operator']} />,
+                children: [
+                  {
+                    path: 'counties',
+                    lazy: async () => ({
+                      Component: (await import('../features/counties/CountiesPage')).CountiesPage,
+                    }),
+                  },
+                ],
+              },
+              {
+                element: <RequireRole roles={countyRoles} />,
+                children: [
+                  {
+                    path: 'county',
+                    lazy: async () => ({
+                      Component: (await import('../features/county/CountyOverviewPage')).CountyOverviewPage,
+                    }),
+                  },
+                ],
+              },
+              {
+                element: <RequireRole roles={['county_admin']} />,
+                children: [
+                  {
+                    path: 'invites',
+                    lazy: async () => ({
+                      Component: (await import('../features/invites/InvitesPage')).InvitesPage,
+                    }),
+                  },
+                  {
+                    path: 'users',
+                    lazy: async () => ({
+                      Component: (await import('../features/users/CountyUsersPage')).CountyUsersPage,
+                    }),
+                  },
+                ],
+              },
+              {
+                element: <RequireRole roles={villageViewers} />,
+                children: [
+                  {
+                    path: 'villages/:villageId',
+                    lazy: async () => ({
+                      Component: (await import('../features/villages/VillagePage')).VillagePage,
+                    }),
+                  },
+                ],
+              },
+              {
+                element: <RequireRole roles={['partner']} />,
+                children: [
+                  {
+                    path: 'partner',
+                    lazy: async () => ({
+                      Component: (await import('../features/partner/PartnerHome')).PartnerHome,
+                    }),
+                  },
+                ],
+              },
+              { path: '*', element: <RouteError notFound /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);

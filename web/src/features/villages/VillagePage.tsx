@@ -1,0 +1,99 @@
+import { EditOutlined } from '@ant-design/icons';
+import { App, Breadcrumb, Button, Card, Descriptions, Skeleton, Typography } from 'antd';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { LoadError } from '../../app/LoadError';
+import { api, call } from '../../lib/api';
+import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
+import { useLoad } from '../../lib/use-load';
+import { useMe } from '../auth/session';
+import { EditVillageModal } from './EditVillageModal';
+import { VillageUsers } from './VillageUsers';
+
+/** The village profile: read-only for officials and village staff, editable by its admins. */
+export function VillagePage() {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const me = useMe();
+  const villageId = useParams().villageId ?? '';
+  const [editing, setEditing] = useState(false);
+  const village = useLoad(
+    useCallback(
+      () => call(api().GET('/api/villages/{villageId}', { params: { path: { villageId } } })),
+      [villageId],
+    ),
+  );
+  const manages = me.role === 'village_admin' || me.role === 'county_admin';
+
+  if (village.error) return <LoadError error={village.error} onRetry={village.reload} />;
+  const v = village.data;
+  const none = t('common.none');
+  const n = (value: number | undefined) => formatNumber(value, i18n.language);
+
+  return (
+    <>
+      {(me.role === 'county_admin' || me.role === 'county_official') && (
+        <Breadcrumb
+          items={[{ title: <Link to="/county">{t('nav.county')}</Link> }, { title: v?.name ?? '' }]}
+        />
+      )}
+      <Typography.Title level={3}>
+        {v ? t('village.title', { village: v.name }) : t('app.loading')}
+      </Typography.Title>
+      <Card
+        title={t('village.profile')}
+        style={{ marginBottom: 16 }}
+        extra={
+          manages &&
+          v && (
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+              {t('village.edit')}
+            </Button>
+          )
+        }
+      >
+        <Skeleton loading={!v} active>
+          {v && (
+            <Descriptions
+              column={{ xs: 1, md: 2 }}
+              items={[
+                { key: 'name', label: t('onboarding.villageName'), children: v.name },
+                { key: 'county', label: t('village.county'), children: me.countyName ?? none },
+                { key: 'township', label: t('village.township'), children: v.townshipName },
+                { key: 'households', label: t('county.households'), children: n(v.householdCount) },
+                { key: 'population', label: t('county.population'), children: n(v.population) },
+                { key: 'contact', label: t('onboarding.contactName'), children: v.contactName ?? none },
+                { key: 'phone', label: t('onboarding.contactPhone'), children: v.contactPhone ?? none },
+                {
+                  key: 'joined',
+                  label: t('county.joinedAt'),
+                  children: formatDate(v.createdAt, i18n.language),
+                },
+                { key: 'updated', label: t('village.updatedAt'), children: formatDateTime(v.updatedAt) },
+                {
+                  key: 'about',
+                  label: t('onboarding.description'),
+                  children: v.description ?? none,
+                  span: 2,
+                },
+              ]}
+            />
+          )}
+        </Skeleton>
+      </Card>
+      {manages && <VillageUsers villageId={villageId} />}
+      {editing && v && (
+        <EditVillageModal
+          village={v}
+          onClose={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            void message.success(t('village.saved'));
+            village.reload();
+          }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,86 @@
+import type { FormInstance } from 'antd';
+import type { TFunction } from 'i18next';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, newIdempotencyKey } from './api';
+import { errorText } from './errors';
+import { localizeMessage } from './i18n';
+
+export const PHONE = /^1[3-9]\d{9}$/;
+export const USERNAME = /^[a-z][a-z0-9_.-]{2,31}$/;
+
+/**
+ * Puts the API's `fields` (`village.name` → ['village', 'name']) on the form's items. Some
+ * errors name a field without its prefix (`name` for a taken village name); `aliases` maps them.
+ * Returns the form paths that got an error.
+ */
+export function applyFieldErrors(
+  form: FormInstance,
+  error: unknown,
+  t: TFunction,
+  lng: string,
+  aliases: Record<string, string> = {},
+): string[][] {
+  if (!(error instanceof ApiError)) return [];
+  const names = Object.entries(error.fields).map(([path, message]) => ({
+    name: (aliases[path] ?? path).split('.'),
+    errors: [message === 'taken' ? t('errors.taken') : localizeMessage(message, lng)],
+  }));
+  form.setFields(names);
+  return names.map((n) => n.name);
+}
+
+/**
+ * One Idempotency-Key per submission: a retry of the same body reuses it (so a lost answer
+ * cannot create twice), a changed body or the next submission after success gets a new one.
+ */
+export function useIdempotencyKey() {
+  const last = useRef<{ body: string; key: string } | undefined>(undefined);
+  return {
+    keyFor(body: unknown): string {
+      const serialized = JSON.stringify(body);
+      if (last.current?.body !== serialized) last.current = { body: serialized, key: newIdempotencyKey() };
+      return last.current.key;
+    },
+    reset() {
+      last.current = undefined;
+    },
+  };
+}
+
+/** Submits a form through the API: tracks progress, keys retries, maps errors onto the form. */
+export function useSubmit<V, R>(
+  form: FormInstance,
+  send: (values: V, idempotencyKey: string) => Promise<R>,
+  options: {
+    aliases?: Record<string, string>;
+    onSuccess?: (result: R, values: V) => void;
+    /** After the error is on the form; gets the form paths that received a field error. */
+    onError?: (error: unknown, fieldPaths: string[][]) => void;
+  } = {},
+) {
+  const { t, i18n } = useTranslation();
+  const keys = useIdempotencyKey();
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<string>();
+
+  async function submit(values: V): Promise<R | undefined> {
+    setSubmitting(true);
+    setError(undefined);
+    try {
+      const result = await send(values, keys.keyFor(values));
+      keys.reset();
+      options.onSuccess?.(result, values);
+      return result;
+    } catch (caught) {
+      const paths = applyFieldErrors(form, caught, t, i18n.language, options.aliases);
+      setError(errorText(caught, t, i18n.language));
+      options.onError?.(caught, paths);
+      return undefined;
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  return { submit, submitting, error, clearError: () => setError(undefined) };
+}
