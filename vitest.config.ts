@@ -1,5 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
+// The SDK warns about Node 20 on every import; the global setup imports it in this process too.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const env = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
 
 /**

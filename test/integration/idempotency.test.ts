@@ -1,4 +1,8 @@
+import { createApp } from '@xjf/api';
+import { devTokens } from '@xjf/http';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SECRET } from '../support/app';
+import { client } from '../support/http';
 import { buildWorld } from '../support/world';
 
 let w: Awaited<ReturnType<typeof buildWorld>>;
@@ -116,5 +120,27 @@ describe('Idempotency-Key', () => {
     });
     expect(first.status).toBe(201);
     expect(retry.body.village.id).toBe(first.body.village.id);
+  });
+
+  it('never stores a one-time password: the replay returns the user without it', async () => {
+    const withPasswords = createApp({
+      db: w.db,
+      verifier: devTokens(SECRET).verifier,
+      directory: { provision: async () => ({ temporaryPassword: 'Ab3d-Ef5h-Jk7m', undo: async () => {} }) },
+      clock: () => new Date(),
+      log: () => {},
+    });
+    const call = client(withPasswords);
+    const request = {
+      token: w.a.adminToken,
+      body: { username: w.unique('pw'), name: '杨春燕', role: 'recorder' },
+      idempotencyKey: 'password-replay-01',
+    };
+    const first = await call('POST', `/api/villages/${w.a.id}/users`, request);
+    const replay = await call('POST', `/api/villages/${w.a.id}/users`, request);
+    expect(first.body.temporaryPassword).toBe('Ab3d-Ef5h-Jk7m');
+    expect(replay.status).toBe(201);
+    expect(replay.body.id).toBe(first.body.id);
+    expect(replay.body).not.toHaveProperty('temporaryPassword');
   });
 });

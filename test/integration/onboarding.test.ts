@@ -1,4 +1,5 @@
 import { createUser } from '@xjf/data';
+import { TAKEN } from '@xjf/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../support/app';
 import { client } from '../support/http';
@@ -123,7 +124,7 @@ describe('village self-onboarding', () => {
       body: onboarding(code, '音寨村', 'other.admin'),
     });
     expect(dup.status).toBe(409);
-    expect(dup.body).toMatchObject({ code: 'village_name_taken', fields: { name: 'taken' } });
+    expect(dup.body).toMatchObject({ code: 'village_name_taken', fields: { 'village.name': TAKEN } });
     const retry = await call('POST', '/api/onboarding/villages', {
       body: onboarding(code, '新寨村', 'other.admin'),
     });
@@ -136,7 +137,7 @@ describe('village self-onboarding', () => {
       body: onboarding(code, '戊村', 'yinzhai.admin'),
     });
     expect(dup.status).toBe(409);
-    expect(dup.body.code).toBe('username_taken');
+    expect(dup.body).toMatchObject({ code: 'username_taken', fields: { 'admin.username': TAKEN } });
     const preview = await call('GET', `/api/onboarding/invites/${code}`);
     expect(preview.body.status).toBe('active');
   });

@@ -1,3 +1,4 @@
+import { TAKEN } from '@xjf/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildWorld } from '../support/world';
 
@@ -33,7 +34,7 @@ describe('county, townships and villages', () => {
       body: { name: '凤山乡' },
     });
     expect(res.status).toBe(409);
-    expect(res.body).toMatchObject({ code: 'township_name_taken', fields: { name: 'taken' } });
+    expect(res.body).toMatchObject({ code: 'township_name_taken', fields: { name: TAKEN } });
   });
 
   it('lets a county official read but not issue invite codes', async () => {
@@ -68,6 +69,25 @@ describe('county, townships and villages', () => {
     expect(clash.body.code).toBe('village_name_taken');
     const read = await w.call('GET', `/api/villages/${w.a.id}`, { token: w.x.officialToken });
     expect(read.body.name).toBe('银川村');
+  });
+
+  it('clears an optional field sent as null and keeps the rest', async () => {
+    await w.call('PATCH', `/api/villages/${w.a.id}`, {
+      token: w.a.adminToken,
+      body: { contactPhone: '13985710001' },
+    });
+    const cleared = await w.call('PATCH', `/api/villages/${w.a.id}`, {
+      token: w.a.adminToken,
+      body: { contactPhone: null },
+    });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body).not.toHaveProperty('contactPhone');
+    expect(cleared.body.name).toBe('银川村');
+    const nameless = await w.call('PATCH', `/api/villages/${w.a.id}`, {
+      token: w.a.adminToken,
+      body: { name: null },
+    });
+    expect(nameless.status).toBe(400);
   });
 
   it('frees the old name when a village is renamed', async () => {
@@ -144,7 +164,7 @@ describe('users are managed by the admins above them', () => {
       body: { username, name: '乙', role: 'recorder' },
     });
     expect(second.status).toBe(409);
-    expect(second.body).toMatchObject({ code: 'username_taken', fields: { username: 'taken' } });
+    expect(second.body).toMatchObject({ code: 'username_taken', fields: { username: TAKEN } });
   });
 
   it('lets only the platform operator create counties', async () => {

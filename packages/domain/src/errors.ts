@@ -46,6 +46,9 @@ export class ConflictError extends AppError {
   }
 }
 
+/** The field message for a name or username that must be unique and is not. */
+export const TAKEN = '已被使用，请换一个 (already taken; choose another)';
+
 export class GoneError extends AppError {
   constructor(code: string, message: string, fields?: FieldErrors) {
     super(410, code, message, fields);

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as z from 'zod';
 
 // Crockford base32 without I, L, O, U: unambiguous when read aloud or typed from paper.
@@ -6,7 +5,8 @@ const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 export const ID_LENGTH = 16;
 
 function randomString(length: number, alphabet: string): string {
-  const bytes = randomBytes(length);
+  // Web Crypto: the same in Node and the browser, so the admin can share these schemas.
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(length));
   let out = '';
   for (const byte of bytes) out += alphabet[byte % alphabet.length];
   return out;

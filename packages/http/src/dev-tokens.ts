@@ -3,7 +3,7 @@ import { sign, verify } from 'hono/jwt';
 import { actorFromClaims, type TenancyClaims, type TokenVerifier } from './claims';
 
 const ISSUER = 'xiaojifen-local';
-const LIFETIME_SECONDS = 12 * 3600;
+export const DEV_TOKEN_LIFETIME_SECONDS = 12 * 3600;
 
 /**
  * Tokens for the local runtime and tests: HS256 with a secret the local runtime keeps, carrying
@@ -21,7 +21,7 @@ export function devTokens(secret: string) {
       return actorFromClaims(payload);
     },
   };
-  const issue = (claims: TenancyClaims, now: Date, lifetimeSeconds = LIFETIME_SECONDS) => {
+  const issue = (claims: TenancyClaims, now: Date, lifetimeSeconds = DEV_TOKEN_LIFETIME_SECONDS) => {
     const iat = Math.floor(now.getTime() / 1000);
     return sign(
       { ...claims, token_use: 'id', iss: ISSUER, iat, exp: iat + lifetimeSeconds },

@@ -8,6 +8,17 @@ import { tenantPrefixOf } from './scope';
 
 const KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,128}$/;
 
+/** Answers may carry secrets meant for one pair of eyes; a stored replay never keeps them. */
+const SECRET_FIELDS = new Set(['temporaryPassword']);
+
+function withoutSecrets(body: string): string {
+  try {
+    return JSON.stringify(JSON.parse(body), (key, value) => (SECRET_FIELDS.has(key) ? undefined : value));
+  } catch {
+    return body;
+  }
+}
+
 /**
  * Every write that creates an effect takes an `Idempotency-Key`. The first request with a key
  * runs; a retry with the same key and body gets the first answer back unchanged; the same key
@@ -62,7 +73,7 @@ export const idempotent = (deps: Pick<Deps, 'db' | 'clock'>) =>
     }
     await completeIdempotencyKey(deps.db, scope, key, {
       status: c.res.status,
-      body: await c.res.clone().text(),
+      body: withoutSecrets(await c.res.clone().text()),
       contentType: c.res.headers.get('content-type') ?? 'application/json',
     });
   });

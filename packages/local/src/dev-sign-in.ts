@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { type Db, getCounty, getUsername, getVillage, listUsernames } from '@xjf/data';
 import { roleSchema, usernameSchema } from '@xjf/domain';
-import { claimsForUser, errors, json, jsonBody, router } from '@xjf/http';
+import { claimsForUser, DEV_TOKEN_LIFETIME_SECONDS, errors, json, jsonBody, router } from '@xjf/http';
 import * as z from 'zod';
 
 const tags = ['本地开发 Local runtime only'];
@@ -22,7 +22,7 @@ type Issue = (claims: ReturnType<typeof claimsForUser>, now: Date) => Promise<st
  * Sign-in without Cognito, present only in the local runtime: it issues the same claims a
  * Cognito ID token carries, so everything after the token is the production path.
  */
-export function devSignInRoutes(deps: { db: Db; issue: Issue; clock: () => Date }) {
+export function devSignInRoutes(deps: { db: Db; issue: Issue }) {
   const r = router();
 
   r.openapi(
@@ -41,24 +41,25 @@ export function devSignInRoutes(deps: { db: Db; issue: Issue; clock: () => Date 
         entries.push(...page.items);
         cursor = page.nextCursor;
       } while (cursor);
-      const countyNames = new Map<string, Promise<string>>();
-      const countyName = (countyId: string) => {
-        if (!countyNames.has(countyId))
-          countyNames.set(
-            countyId,
-            getCounty(deps.db, { countyId }).then((x) => x.name),
+      // Each county and village is read once, however many users it has.
+      const names = new Map<string, Promise<string>>();
+      const nameOf = (key: string, read: () => Promise<{ name: string }>) => {
+        if (!names.has(key))
+          names.set(
+            key,
+            read().then((x) => x.name),
           );
-        return countyNames.get(countyId);
+        return names.get(key);
       };
       const items = await Promise.all(
-        entries.map(async (u) => ({
-          username: u.username,
-          name: u.name,
-          role: u.role,
-          countyName: u.countyId ? await countyName(u.countyId) : undefined,
+        entries.map(async ({ username, name, role, countyId, villageId }) => ({
+          username,
+          name,
+          role,
+          countyName: countyId ? await nameOf(countyId, () => getCounty(deps.db, { countyId })) : undefined,
           villageName:
-            u.countyId && u.villageId
-              ? (await getVillage(deps.db, { countyId: u.countyId, villageId: u.villageId })).name
+            countyId && villageId
+              ? await nameOf(villageId, () => getVillage(deps.db, { countyId, villageId }))
               : undefined,
         })),
       );
@@ -73,11 +74,20 @@ export function devSignInRoutes(deps: { db: Db; issue: Issue; clock: () => Date 
       tags,
       summary: '以某用户身份登录 Sign in as a user',
       request: { body: jsonBody(z.strictObject({ username: usernameSchema })) },
-      responses: { 200: json(z.object({ token: z.string() }), '令牌 (an ID token)'), ...errors },
+      responses: {
+        200: json(z.object({ token: z.string(), expiresAt: z.iso.datetime() }), '令牌 (an ID token)'),
+        ...errors,
+      },
     }),
     async (c) => {
       const user = await getUsername(deps.db, c.req.valid('json').username);
-      return c.json({ token: await deps.issue(claimsForUser(user), deps.clock()) }, 200);
+      // Tokens are checked against real time, whatever clock the app is given.
+      const now = new Date();
+      const token = await deps.issue(claimsForUser(user), now);
+      return c.json(
+        { token, expiresAt: new Date(now.getTime() + DEV_TOKEN_LIFETIME_SECONDS * 1000).toISOString() },
+        200,
+      );
     },
   );
 

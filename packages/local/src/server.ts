@@ -25,7 +25,7 @@ export function localApp(options: {
   const tokens = devTokens(options.secret);
   const app = createApp(
     { db: options.db, verifier: tokens.verifier, directory: noUserDirectory, clock, log: options.log },
-    devSignInRoutes({ db: options.db, issue: tokens.issue, clock }),
+    devSignInRoutes({ db: options.db, issue: tokens.issue }),
   );
   const config: RuntimeConfig = { apiBaseUrl: '', auth: { mode: 'dev' } };
   app.get('/config.json', (c) => c.json(config));

@@ -1390,6 +1390,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             token: string;
+                            /** Format: date-time */
+                            expiresAt: string;
                         };
                     };
                 };

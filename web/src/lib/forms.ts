@@ -1,5 +1,4 @@
 import type { FormInstance } from 'antd';
-import type { TFunction } from 'i18next';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, newIdempotencyKey } from './api';
@@ -10,21 +9,14 @@ export const PHONE = /^1[3-9]\d{9}$/;
 export const USERNAME = /^[a-z][a-z0-9_.-]{2,31}$/;
 
 /**
- * Puts the API's `fields` (`village.name` → ['village', 'name']) on the form's items. Some
- * errors name a field without its prefix (`name` for a taken village name); `aliases` maps them.
+ * Puts the API's `fields` (`village.name` → ['village', 'name']) on the form's items.
  * Returns the form paths that got an error.
  */
-export function applyFieldErrors(
-  form: FormInstance,
-  error: unknown,
-  t: TFunction,
-  lng: string,
-  aliases: Record<string, string> = {},
-): string[][] {
+export function applyFieldErrors(form: FormInstance, error: unknown, lng: string): string[][] {
   if (!(error instanceof ApiError)) return [];
   const names = Object.entries(error.fields).map(([path, message]) => ({
-    name: (aliases[path] ?? path).split('.'),
-    errors: [message === 'taken' ? t('errors.taken') : localizeMessage(message, lng)],
+    name: path.split('.'),
+    errors: [localizeMessage(message, lng)],
   }));
   form.setFields(names);
   return names.map((n) => n.name);
@@ -53,7 +45,6 @@ export function useSubmit<V, R>(
   form: FormInstance,
   send: (values: V, idempotencyKey: string) => Promise<R>,
   options: {
-    aliases?: Record<string, string>;
     onSuccess?: (result: R, values: V) => void;
     /** After the error is on the form; gets the form paths that received a field error. */
     onError?: (error: unknown, fieldPaths: string[][]) => void;
@@ -73,7 +64,7 @@ export function useSubmit<V, R>(
       options.onSuccess?.(result, values);
       return result;
     } catch (caught) {
-      const paths = applyFieldErrors(form, caught, t, i18n.language, options.aliases);
+      const paths = applyFieldErrors(form, caught, i18n.language);
       setError(errorText(caught, t, i18n.language));
       options.onError?.(caught, paths);
       return undefined;

@@ -3,6 +3,7 @@ import {
   ConflictError,
   NotFoundError,
   newId,
+  TAKEN,
   type Township,
   type TownshipCreate,
   townshipSchema,
@@ -59,7 +60,7 @@ export async function createTownship(
       index === 0
         ? new NotFoundError('县 (county)')
         : new ConflictError('township_name_taken', `乡镇「${input.name}」已存在 (township exists)`, {
-            name: 'taken',
+            name: TAKEN,
           }),
   );
   return township;

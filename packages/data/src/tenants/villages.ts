@@ -8,6 +8,7 @@ import {
   newId,
   noUserDirectory,
   type Onboarding,
+  TAKEN,
   type UserDirectory,
   type Village,
   type VillageDetails,
@@ -18,23 +19,24 @@ import type { Db } from '../client';
 import { keys } from '../keys';
 import { type Page, queryPage } from '../page';
 import { transactWrite } from '../transact';
-import { newUser, usernameTaken, userPuts } from '../users/users';
+import { isUsernameTaken, newUser, usernameTaken, userPuts } from '../users/users';
 import { getInvite } from './invites';
 import { getTownship } from './townships';
 
 type CountyScope = { countyId: string };
 type VillageScope = { countyId: string; villageId: string };
 
-const nameTaken = (name: string) =>
+/** `field` is where the name sits in the request body (`village.name` at onboarding). */
+const nameTaken = (name: string, field = 'name') =>
   new ConflictError(
     'village_name_taken',
     `本乡镇已有「${name}」(a village of this name exists in the township)`,
     {
-      name: 'taken',
+      [field]: TAKEN,
     },
   );
 
-const pickDetails = (d: Partial<VillageDetails>) => ({
+const pickDetails = (d: VillageDetails) => ({
   name: d.name,
   householdCount: d.householdCount,
   population: d.population,
@@ -42,6 +44,16 @@ const pickDetails = (d: Partial<VillageDetails>) => ({
   contactPhone: d.contactPhone,
   description: d.description,
 });
+
+/** The profile after a patch: listed fields only, `null` removes a field. */
+function patched(current: Village, patch: VillagePatch, now: Date): Village {
+  const next: Record<string, unknown> = { ...current, updatedAt: now.toISOString() };
+  for (const [field, value] of Object.entries(patch)) {
+    if (value === null) delete next[field];
+    else if (value !== undefined) next[field] = value;
+  }
+  return villageSchema.parse(next);
+}
 
 /**
  * Self-onboarding: the invite code is spent, the village created and its first admin made,
@@ -73,7 +85,9 @@ export async function onboardVillage(
     `invite:${invite.code}`,
     now,
   );
-  const account = await directory.provision(admin);
+  const account = await directory.provision(admin).catch((error: unknown) => {
+    throw isUsernameTaken(error) ? usernameTaken(admin.username, 'admin.username') : error;
+  });
   try {
     await transactWrite(
       db,
@@ -109,8 +123,8 @@ export async function onboardVillage(
       (index) => {
         if (index === 0)
           return new GoneError('invite_unusable', '邀请码刚刚被使用或已过期 (invite just used or expired)');
-        if (index === 1) return nameTaken(village.name);
-        return usernameTaken(admin.username);
+        if (index === 1) return nameTaken(village.name, 'village.name');
+        return usernameTaken(admin.username, 'admin.username');
       },
     );
   } catch (error) {
@@ -157,11 +171,7 @@ export async function updateVillage(
   now: Date,
 ): Promise<Village> {
   const current = await getVillage(db, scope);
-  const next: Village = villageSchema.parse({
-    ...current,
-    ...Object.fromEntries(Object.entries(pickDetails(patch)).filter(([, v]) => v !== undefined)),
-    updatedAt: now.toISOString(),
-  });
+  const next = patched(current, patch, now);
   const renamed = next.name !== current.name;
   await transactWrite(
     db,

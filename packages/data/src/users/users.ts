@@ -6,6 +6,7 @@ import {
   NotFoundError,
   newId,
   noUserDirectory,
+  TAKEN,
   type User,
   type UserCreate,
   type UserDirectory,
@@ -75,10 +76,12 @@ export function userPuts(db: Db, user: User): TransactItems {
   ];
 }
 
-export const usernameTaken = (username: string) =>
-  new ConflictError('username_taken', `用户名「${username}」已被使用 (username taken)`, {
-    username: 'taken',
-  });
+/** `field` is where the username sits in the request body (`admin.username` at onboarding). */
+export const usernameTaken = (username: string, field = 'username') =>
+  new ConflictError('username_taken', `用户名「${username}」已被使用 (username taken)`, { [field]: TAKEN });
+
+export const isUsernameTaken = (error: unknown) =>
+  error instanceof ConflictError && error.code === 'username_taken';
 
 export async function createUser(
   db: Db,

@@ -77,9 +77,16 @@ const villageDetails = {
 export const villageDetailsSchema = z.strictObject(villageDetails).meta({ id: 'VillageDetails' });
 export type VillageDetails = z.infer<typeof villageDetailsSchema>;
 
+/** Changed fields only; `null` clears an optional field (the name cannot be cleared). */
 export const villagePatchSchema = z
-  .strictObject(villageDetails)
-  .partial()
+  .strictObject({
+    name: villageDetails.name.optional(),
+    householdCount: villageDetails.householdCount.nullable(),
+    population: villageDetails.population.nullable(),
+    contactName: villageDetails.contactName.nullable(),
+    contactPhone: villageDetails.contactPhone.nullable(),
+    description: villageDetails.description.nullable(),
+  })
   .refine((patch) => Object.keys(patch).length > 0, '至少修改一项 (change at least one field)')
   .meta({ id: 'VillagePatch' });
 export type VillagePatch = z.infer<typeof villagePatchSchema>;

@@ -26,8 +26,6 @@ const villagePaths = [
   'contactPhone',
   'description',
 ].map((f) => ['village', f]);
-// Conflicts name the field without its place in this body.
-const aliases = { name: 'village.name', username: 'admin.username' };
 
 /**
  * `/onboarding`, public: a village spends its invite code to create itself and its first admin.
@@ -62,7 +60,6 @@ export function OnboardingPage() {
         }),
       ),
     {
-      aliases,
       onSuccess: (result) => {
         setDone(result);
         setStep(3);

@@ -8,19 +8,19 @@ type Village = Schemas['Village'];
 type Patch = Schemas['VillagePatch'];
 
 /**
- * Only the fields that changed, so the PATCH cannot undo someone else's edit of another field.
- * The API cannot clear a field yet, so an emptied optional field is left as it was.
+ * Only the fields that changed, so the PATCH cannot undo someone else's edit of another field;
+ * an optional field the admin emptied is sent as `null`, which clears it.
  */
 function changes(before: Village, values: VillageValues): Patch {
   const after = villageDetails(values);
-  const changed = <T,>(a: T | undefined, b: T | undefined) => a !== undefined && a !== b;
   const patch: Patch = {};
-  if (changed(after.name, before.name)) patch.name = after.name;
-  if (changed(after.householdCount, before.householdCount)) patch.householdCount = after.householdCount;
-  if (changed(after.population, before.population)) patch.population = after.population;
-  if (changed(after.contactName, before.contactName)) patch.contactName = after.contactName;
-  if (changed(after.contactPhone, before.contactPhone)) patch.contactPhone = after.contactPhone;
-  if (changed(after.description, before.description)) patch.description = after.description;
+  if (after.name !== undefined && after.name !== before.name) patch.name = after.name;
+  const optional = ['householdCount', 'population', 'contactName', 'contactPhone', 'description'] as const;
+  for (const field of optional) {
+    const value = after[field];
+    if (value === before[field]) continue;
+    Object.assign(patch, { [field]: value ?? null });
+  }
   return patch;
 }
 

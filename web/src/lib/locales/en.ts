@@ -43,7 +43,6 @@ export const en: Translation = {
   errors: {
     network: 'Network error. Check the connection and try again.',
     unexpected: 'Something went wrong. Please try again later.',
-    taken: 'Already taken; choose another',
     forbidden: 'Your role may not open this page.',
     notFound: 'Page not found.',
     phone: 'An 11-digit mobile number',

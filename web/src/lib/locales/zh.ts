@@ -42,7 +42,6 @@ export const zh = {
   errors: {
     network: '网络连接失败，请检查网络后重试。',
     unexpected: '出现意外错误，请稍后重试。',
-    taken: '已被使用，请换一个',
     forbidden: '您的角色无权访问此页面。',
     notFound: '页面不存在。',
     phone: '请输入 11 位手机号',
