@@ -1,0 +1,3 @@
+export * from './evaluate';
+export * from './schemas';
+export * from './templates';
