@@ -1,12 +1,29 @@
 import { publicRoutes } from '@xjf/api/public-routes';
+import { chinaDate } from '@xjf/domain';
 import { devTokens } from '@xjf/http';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SECRET } from '../support/app';
 import { buildWorld } from '../support/world';
 
 let w: Awaited<ReturnType<typeof buildWorld>>;
+/** Village C's rule set, published once, so rule routes have something to refuse. */
+let ruleSetOfC: { programId: string; ruleSetId: string };
 beforeAll(async () => {
   w = await buildWorld();
+  const program = await w.call('POST', `/api/villages/${w.c.id}/programs`, {
+    token: w.c.adminToken,
+    body: { name: '志愿服务积分' },
+  });
+  const ruleSet = await w.call('POST', `/api/villages/${w.c.id}/rule-sets`, {
+    token: w.c.adminToken,
+    body: { programId: program.body.id, name: '音寨村细则', templateId: 'builtin:yinzhai-volunteer' },
+  });
+  const published = await w.call('POST', `/api/villages/${w.c.id}/rule-sets/${ruleSet.body.id}/publish`, {
+    token: w.c.adminToken,
+    body: { effectiveFrom: chinaDate(new Date()) },
+  });
+  expect([program.status, ruleSet.status, published.status]).toEqual([201, 201, 201]);
+  ruleSetOfC = { programId: program.body.id, ruleSetId: ruleSet.body.id };
 });
 
 /** A valid body for each effectful route, so refusals come from scope, not from validation. */
@@ -16,7 +33,29 @@ const sampleBodies: Record<string, unknown> = {
   'POST /api/counties/{countyId}/users': { username: 'intruder', name: '外人', role: 'county_official' },
   'POST /api/villages/{villageId}/users': { username: 'intruder', name: '外人', role: 'recorder' },
   'PATCH /api/villages/{villageId}': { name: '被改名村' },
+  'POST /api/villages/{villageId}/programs': { name: '外来项目' },
+  'POST /api/villages/{villageId}/rule-sets': { programId: '0000000000000000', name: '外来细则' },
+  'PUT /api/villages/{villageId}/rule-sets/{ruleSetId}': {
+    content: { categories: [], rules: [] },
+    baseVersion: 1,
+  },
+  'POST /api/villages/{villageId}/rule-sets/{ruleSetId}/publish': { effectiveFrom: '2030-01-01' },
+  'POST /api/villages/{villageId}/rule-sets/{ruleSetId}/preview': { ruleCode: 'VOL-EVENT' },
+  'POST /api/counties/{countyId}/rule-templates': {
+    name: '外来模板',
+    content: { categories: [], rules: [] },
+  },
 };
+
+/** Path and query values that point into county Y and village C. */
+function urlInY(path: string) {
+  const url = path
+    .replace('{countyId}', w.y.id)
+    .replace('{villageId}', w.c.id)
+    .replace('{ruleSetId}', ruleSetOfC.ruleSetId)
+    .replace('{version}', '1');
+  return url.endsWith('/rule-sets/active') ? `${url}?program=${ruleSetOfC.programId}` : url;
+}
 
 /** Every tenant-scoped route of the API, read from the OpenAPI document so a new route cannot be missed. */
 async function scopedRoutes() {
@@ -31,14 +70,24 @@ async function scopedRoutes() {
 }
 
 async function snapshotOfY() {
-  const [county, townships, villages, users, villageUsers] = await Promise.all([
+  const [county, townships, villages, users, villageUsers, ruleSet, programs] = await Promise.all([
     w.call('GET', `/api/counties/${w.y.id}`, { token: w.y.adminToken }),
     w.call('GET', `/api/counties/${w.y.id}/townships`, { token: w.y.adminToken }),
     w.call('GET', `/api/counties/${w.y.id}/villages`, { token: w.y.adminToken }),
     w.call('GET', `/api/counties/${w.y.id}/users`, { token: w.y.adminToken }),
     w.call('GET', `/api/villages/${w.c.id}/users`, { token: w.c.adminToken }),
+    w.call('GET', `/api/villages/${w.c.id}/rule-sets/${ruleSetOfC.ruleSetId}`, { token: w.c.adminToken }),
+    w.call('GET', `/api/villages/${w.c.id}/programs`, { token: w.c.adminToken }),
   ]);
-  return JSON.stringify([county.body, townships.body, villages.body, users.body, villageUsers.body]);
+  return JSON.stringify([
+    county.body,
+    townships.body,
+    villages.body,
+    users.body,
+    villageUsers.body,
+    ruleSet.body,
+    programs.body,
+  ]);
 }
 
 describe('tenant isolation', () => {
@@ -61,7 +110,7 @@ describe('tenant isolation', () => {
       'village A recorder': w.a.recorderToken,
     };
     for (const { method, path } of await scopedRoutes()) {
-      const url = path.replace('{countyId}', w.y.id).replace('{villageId}', w.c.id);
+      const url = urlInY(path);
       for (const [who, token] of Object.entries(intruders)) {
         const res = await w.call(method, url, { token, body: sampleBodies[`${method} ${path}`] });
         expect([403, 404], `${who} → ${method} ${url}: ${res.status}`).toContain(res.status);

@@ -2,6 +2,9 @@ import { swaggerUI } from '@hono/swagger-ui';
 import { createBaseApp, type Deps, router } from '@xjf/http';
 import { systemRoutes } from './me.routes';
 import { onboardingRoutes } from './onboarding/onboarding.routes';
+import { programsRoutes } from './rules/programs.routes';
+import { ruleSetsRoutes } from './rules/rule-sets.routes';
+import { templatesRoutes } from './rules/templates.routes';
 import { countiesRoutes } from './tenants/counties.routes';
 import { invitesRoutes } from './tenants/invites.routes';
 import { villagesRoutes } from './tenants/villages.routes';
@@ -21,7 +24,10 @@ export function createApp(deps: Deps, extra?: ReturnType<typeof router>) {
     .route('/', invitesRoutes(deps))
     .route('/', villagesRoutes(deps))
     .route('/', usersRoutes(deps))
-    .route('/', onboardingRoutes(deps));
+    .route('/', onboardingRoutes(deps))
+    .route('/', templatesRoutes(deps))
+    .route('/', programsRoutes(deps))
+    .route('/', ruleSetsRoutes(deps));
   if (extra) api.route('/', extra);
   const app = createBaseApp(deps);
   app.route('/api', api);

@@ -58,6 +58,42 @@ export const keys = {
   username: (username: string): Key => ({ PK: `USERNAME#${username}`, SK: 'USERNAME' }),
   usernameListing: (username: string) => ({ GSI1PK: 'USERNAMES', GSI1SK: username }),
 
+  program: (countyId: string, villageId: string, programId: string): Key => ({
+    PK: village(countyId, villageId),
+    SK: `PROGRAM#${programId}`,
+  }),
+  programName: (countyId: string, villageId: string, name: string): Key => ({
+    PK: village(countyId, villageId),
+    SK: `PROGRAMNAME#${name}`,
+  }),
+  programPrefix: (countyId: string, villageId: string) => ({
+    PK: village(countyId, villageId),
+    SKPrefix: 'PROGRAM#',
+  }),
+  /** A rule set's head: its name, program, draft and latest version number. */
+  ruleSet: (countyId: string, villageId: string, ruleSetId: string): Key => ({
+    PK: village(countyId, villageId),
+    SK: `RULESET#${ruleSetId}`,
+  }),
+  ruleSetPrefix: (countyId: string, villageId: string) => ({
+    PK: village(countyId, villageId),
+    SKPrefix: 'RULESET#',
+  }),
+  /** Published versions, immutable; zero-padded so they sort by number. */
+  ruleSetVersion: (countyId: string, villageId: string, ruleSetId: string, version: number): Key => ({
+    PK: village(countyId, villageId),
+    SK: `RULESETVER#${ruleSetId}#${String(version).padStart(6, '0')}`,
+  }),
+  ruleSetVersionPrefix: (countyId: string, villageId: string, ruleSetId: string) => ({
+    PK: village(countyId, villageId),
+    SKPrefix: `RULESETVER#${ruleSetId}#`,
+  }),
+  countyTemplate: (countyId: string, templateId: string): Key => ({
+    PK: county(countyId),
+    SK: `TEMPLATE#${templateId}`,
+  }),
+  countyTemplatePrefix: (countyId: string) => ({ PK: county(countyId), SKPrefix: 'TEMPLATE#' }),
+
   /** Idempotency records are scoped by the caller's tenant and user, so keys never collide across tenants. */
   idempotency: (scope: string, idempotencyKey: string): Key => ({
     PK: `${scope}#IDEM#${idempotencyKey}`,

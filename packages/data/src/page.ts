@@ -75,3 +75,21 @@ export async function queryPage<T>(
     nextCursor: out.LastEvaluatedKey ? encode(out.LastEvaluatedKey) : undefined,
   };
 }
+
+/** One page of the items of a partition whose sort key starts with a prefix (the common listing). */
+export function queryPrefix<T>(
+  db: Db,
+  prefix: { PK: string; SKPrefix: string },
+  page: { limit?: number; cursor?: string; forward?: boolean; filter?: PageQuery['filter'] },
+  map: (item: Record<string, unknown>) => T,
+): Promise<Page<T>> {
+  return queryPage(
+    db,
+    {
+      partition: { name: tableSpec.partitionKey, value: prefix.PK },
+      sortCondition: { expression: 'begins_with(#sk, :prefix)', values: { ':prefix': prefix.SKPrefix } },
+      ...page,
+    },
+    map,
+  );
+}

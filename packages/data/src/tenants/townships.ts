@@ -10,7 +10,7 @@ import {
 } from '@xjf/domain';
 import type { Db } from '../client';
 import { keys } from '../keys';
-import { type Page, queryPage } from '../page';
+import { type Page, queryPrefix } from '../page';
 import { transactWrite } from '../transact';
 
 type CountyScope = { countyId: string };
@@ -79,14 +79,5 @@ export function listTownships(
   scope: CountyScope,
   page: { limit?: number; cursor?: string },
 ): Promise<Page<Township>> {
-  const { PK, SKPrefix } = keys.townshipPrefix(scope.countyId);
-  return queryPage(
-    db,
-    {
-      partition: { name: 'PK', value: PK },
-      sortCondition: { expression: 'begins_with(#sk, :prefix)', values: { ':prefix': SKPrefix } },
-      ...page,
-    },
-    (item) => townshipSchema.parse(item),
-  );
+  return queryPrefix(db, keys.townshipPrefix(scope.countyId), page, (item) => townshipSchema.parse(item));
 }

@@ -17,7 +17,7 @@ import {
 } from '@xjf/domain';
 import type { Db } from '../client';
 import { keys } from '../keys';
-import { type Page, queryPage } from '../page';
+import { type Page, queryPrefix } from '../page';
 import { transactWrite } from '../transact';
 import { isUsernameTaken, newUser, usernameTaken, userPuts } from '../users/users';
 import { getInvite } from './invites';
@@ -147,18 +147,13 @@ export function listVillages(
   scope: CountyScope,
   page: { limit?: number; cursor?: string; townshipId?: string },
 ): Promise<Page<Village>> {
-  const { PK, SKPrefix } = keys.villagePrefix(scope.countyId);
-  return queryPage(
+  const filter = page.townshipId
+    ? { expression: 'townshipId = :township', values: { ':township': page.townshipId } }
+    : undefined;
+  return queryPrefix(
     db,
-    {
-      partition: { name: 'PK', value: PK },
-      sortCondition: { expression: 'begins_with(#sk, :prefix)', values: { ':prefix': SKPrefix } },
-      filter: page.townshipId
-        ? { expression: 'townshipId = :township', values: { ':township': page.townshipId } }
-        : undefined,
-      limit: page.limit,
-      cursor: page.cursor,
-    },
+    keys.villagePrefix(scope.countyId),
+    { limit: page.limit, cursor: page.cursor, filter },
     (item) => villageSchema.parse(item),
   );
 }

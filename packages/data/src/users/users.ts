@@ -14,7 +14,7 @@ import {
 } from '@xjf/domain';
 import type { Db } from '../client';
 import { keys } from '../keys';
-import { type Page, queryPage } from '../page';
+import { type Page, queryPage, queryPrefix } from '../page';
 import { type TransactItems, transactWrite } from '../transact';
 
 /** Where a user belongs: the platform, a county, or a village of a county. */
@@ -107,21 +107,13 @@ export function listUsers(
   scope: UserScope,
   page: { limit?: number; cursor?: string },
 ): Promise<Page<User>> {
-  const { PK, SKPrefix } =
+  const prefix =
     scope.countyId && scope.villageId
       ? keys.villageUserPrefix(scope.countyId, scope.villageId)
       : scope.countyId
         ? keys.countyUserPrefix(scope.countyId)
         : { PK: 'PLATFORM', SKPrefix: 'USER#' };
-  return queryPage(
-    db,
-    {
-      partition: { name: 'PK', value: PK },
-      sortCondition: { expression: 'begins_with(#sk, :prefix)', values: { ':prefix': SKPrefix } },
-      ...page,
-    },
-    (item) => userSchema.parse(item),
-  );
+  return queryPrefix(db, prefix, page, (item) => userSchema.parse(item));
 }
 
 export async function getUsername(db: Db, username: string) {

@@ -1,0 +1,63 @@
+import { createRoute } from '@hono/zod-openapi';
+import { createProgram, listPrograms } from '@xjf/data';
+import { programCreateSchema, programSchema } from '@xjf/domain';
+import {
+  actorOf,
+  allow,
+  bearer,
+  conflict,
+  type Deps,
+  errors,
+  idempotencyHeader,
+  idempotent,
+  json,
+  jsonBody,
+  pageOf,
+  pageQuery,
+  router,
+  villageScopeOf,
+} from '@xjf/http';
+import { villageParams } from '../tenants/villages.routes';
+import { ruleReaders } from './roles';
+
+const tags = ['积分项目与细则 Programs & rule sets'];
+
+export function programsRoutes(deps: Deps) {
+  const r = router();
+
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/villages/{villageId}/programs',
+      tags,
+      summary: '新建积分项目 Create a points program',
+      security: bearer,
+      middleware: [allow('village_admin'), idempotent(deps)] as const,
+      request: { params: villageParams, headers: idempotencyHeader, body: jsonBody(programCreateSchema) },
+      responses: { 201: json(programSchema, '已新建'), ...errors, ...conflict },
+    }),
+    async (c) => {
+      const scope = await villageScopeOf(deps.db, actorOf(c), c.req.valid('param').villageId);
+      return c.json(await createProgram(deps.db, scope, c.req.valid('json'), deps.clock()), 201);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/villages/{villageId}/programs',
+      tags,
+      summary: '积分项目列表 Programs of a village',
+      security: bearer,
+      middleware: [allow(...ruleReaders)] as const,
+      request: { params: villageParams, query: pageQuery },
+      responses: { 200: json(pageOf(programSchema, 'ProgramPage'), '积分项目'), ...errors },
+    }),
+    async (c) => {
+      const scope = await villageScopeOf(deps.db, actorOf(c), c.req.valid('param').villageId);
+      return c.json(await listPrograms(deps.db, scope, c.req.valid('query')), 200);
+    },
+  );
+
+  return r;
+}

@@ -1,0 +1,10 @@
+import type { Role } from '@xjf/domain';
+
+/** Everyone who works in or oversees a village may read its rules; only its admin changes them. */
+export const ruleReaders = [
+  'village_admin',
+  'recorder',
+  'store_clerk',
+  'county_admin',
+  'county_official',
+] as const satisfies readonly Role[];

@@ -1,0 +1,215 @@
+import { createRoute } from '@hono/zod-openapi';
+import {
+  activeRuleSetVersion,
+  createRuleSet,
+  findTemplate,
+  getRuleSet,
+  getRuleSetVersion,
+  listRuleSets,
+  publishRuleSet,
+  saveDraft,
+} from '@xjf/data';
+import {
+  evaluateRule,
+  evaluationSchema,
+  idSchema,
+  NotFoundError,
+  previewSchema,
+  publishSchema,
+  ruleSetCreateSchema,
+  ruleSetDraftSchema,
+  ruleSetSchema,
+  ruleSetVersionSchema,
+} from '@xjf/domain';
+import {
+  actorOf,
+  allow,
+  bearer,
+  conflict,
+  type Deps,
+  errors,
+  idempotencyHeader,
+  idempotent,
+  json,
+  jsonBody,
+  router,
+  villageScopeOf,
+} from '@xjf/http';
+import * as z from 'zod';
+import { villageParams } from '../tenants/villages.routes';
+import { ruleReaders } from './roles';
+
+const tags = ['积分项目与细则 Programs & rule sets'];
+const ruleSetParams = villageParams.extend({ ruleSetId: idSchema });
+const versionParams = ruleSetParams.extend({ version: z.coerce.number().int().positive().max(1_000_000) });
+const ruleSetList = z.object({ items: z.array(ruleSetSchema) }).meta({ id: 'RuleSetList' });
+
+export function ruleSetsRoutes(deps: Deps) {
+  const r = router();
+
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/villages/{villageId}/rule-sets',
+      tags,
+      summary: '为积分项目新建细则（可从模板开始）Create a program’s rule set, optionally from a template',
+      security: bearer,
+      middleware: [allow('village_admin'), idempotent(deps)] as const,
+      request: { params: villageParams, headers: idempotencyHeader, body: jsonBody(ruleSetCreateSchema) },
+      responses: { 201: json(ruleSetSchema, '草稿已建'), ...errors, ...conflict },
+    }),
+    async (c) => {
+      const scope = await villageScopeOf(deps.db, actorOf(c), c.req.valid('param').villageId);
+      const { programId, name, templateId } = c.req.valid('json');
+      const content = templateId
+        ? (await findTemplate(deps.db, scope, templateId)).content
+        : { categories: [], rules: [] };
+      return c.json(await createRuleSet(deps.db, scope, { programId, name, content }, deps.clock()), 201);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/villages/{villageId}/rule-sets',
+      tags,
+      summary: '本村的积分细则 Rule sets of a village',
+      security: bearer,
+      middleware: [allow(...ruleReaders)] as const,
+      request: { params: villageParams },
+      responses: { 200: json(ruleSetList, '积分细则'), ...errors },
+    }),
+    async (c) => {
+      const scope = await villageScopeOf(deps.db, actorOf(c), c.req.valid('param').villageId);
+      return c.json({ items: await listRuleSets(deps.db, scope) }, 200);
+    },
+  );
+
+  // Registered before /{ruleSetId} so that "active" is never read as an id.
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/villages/{villageId}/rule-sets/active',
+      tags,
+      summary: '今天生效的细则版本 The version of a program’s rules in effect today',
+      security: bearer,
+      middleware: [allow(...ruleReaders)] as const,
+      request: { params: villageParams, query: z.strictObject({ program: idSchema }) },
+      responses: { 200: json(ruleSetVersionSchema, '生效版本'), ...errors },
+    }),
+    async (c) => {
+      const scope = await villageScopeOf(deps.db, actorOf(c), c.req.valid('param').villageId);
+      return c.json(
+        await activeRuleSetVersion(deps.db, scope, c.req.valid('query').program, deps.clock()),
+        200,
+      );
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/villages/{villageId}/rule-sets/{ruleSetId}',
+      tags,
+      summary: '细则：草稿与已发布版本 A rule set with its draft and versions',
+      security: bearer,
+      middleware: [allow(...ruleReaders)] as const,
+      request: { params: ruleSetParams },
+      responses: { 200: json(ruleSetSchema, '积分细则'), ...errors },
+    }),
+    async (c) => {
+      const { villageId, ruleSetId } = c.req.valid('param');
+      const scope = await villageScopeOf(deps.db, actorOf(c), villageId);
+      return c.json(await getRuleSet(deps.db, scope, ruleSetId), 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'put',
+      path: '/villages/{villageId}/rule-sets/{ruleSetId}',
+      tags,
+      summary: '保存草稿 Save the draft (editing a published set starts a new draft)',
+      security: bearer,
+      middleware: [allow('village_admin')] as const,
+      request: { params: ruleSetParams, body: jsonBody(ruleSetDraftSchema) },
+      responses: { 200: json(ruleSetSchema, '已保存'), ...errors, ...conflict },
+    }),
+    async (c) => {
+      const { villageId, ruleSetId } = c.req.valid('param');
+      const scope = await villageScopeOf(deps.db, actorOf(c), villageId);
+      return c.json(await saveDraft(deps.db, scope, ruleSetId, c.req.valid('json'), deps.clock()), 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/villages/{villageId}/rule-sets/{ruleSetId}/publish',
+      tags,
+      summary: '发布草稿为新版本 Publish the draft as the next immutable version',
+      security: bearer,
+      middleware: [allow('village_admin'), idempotent(deps)] as const,
+      request: { params: ruleSetParams, headers: idempotencyHeader, body: jsonBody(publishSchema) },
+      responses: { 201: json(ruleSetVersionSchema, '已发布'), ...errors, ...conflict },
+    }),
+    async (c) => {
+      const actor = actorOf(c);
+      const { villageId, ruleSetId } = c.req.valid('param');
+      const scope = await villageScopeOf(deps.db, actor, villageId);
+      return c.json(
+        await publishRuleSet(deps.db, scope, ruleSetId, c.req.valid('json'), actor, deps.clock()),
+        201,
+      );
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/villages/{villageId}/rule-sets/{ruleSetId}/versions/{version}',
+      tags,
+      summary: '某一已发布版本 A published version',
+      security: bearer,
+      middleware: [allow(...ruleReaders)] as const,
+      request: { params: versionParams },
+      responses: { 200: json(ruleSetVersionSchema, '版本'), ...errors },
+    }),
+    async (c) => {
+      const { villageId, ruleSetId, version } = c.req.valid('param');
+      const scope = await villageScopeOf(deps.db, actorOf(c), villageId);
+      return c.json(await getRuleSetVersion(deps.db, scope, ruleSetId, version), 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/villages/{villageId}/rule-sets/{ruleSetId}/preview',
+      tags,
+      summary: '试算 Preview the points a record would get',
+      description: '不产生任何记录 (writes nothing)',
+      security: bearer,
+      middleware: [allow(...ruleReaders)] as const,
+      request: { params: ruleSetParams, body: jsonBody(previewSchema) },
+      responses: { 200: json(evaluationSchema, '试算结果'), ...errors },
+    }),
+    async (c) => {
+      const { villageId, ruleSetId } = c.req.valid('param');
+      const input = c.req.valid('json');
+      const scope = await villageScopeOf(deps.db, actorOf(c), villageId);
+      const ruleSet = await getRuleSet(deps.db, scope, ruleSetId);
+      const wanted = input.version ?? (ruleSet.draft ? 'draft' : ruleSet.latestVersion);
+      const content =
+        wanted === 'draft'
+          ? ruleSet.draft?.content
+          : (await getRuleSetVersion(deps.db, scope, ruleSetId, wanted)).content;
+      if (!content) throw new NotFoundError('草稿 (draft)');
+      const rule = content.rules.find((x) => x.code === input.ruleCode);
+      if (!rule) throw new NotFoundError(`规则 ${input.ruleCode} (rule)`, 'rule_not_found');
+      return c.json(evaluateRule(rule, { quantity: input.quantity, usage: input.usage }), 200);
+    },
+  );
+
+  return r;
+}
