@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { getUsername, listTownships, listVillages } from '@xjf/data';
+import { getUsername, listRuleSets, listTownships, listVillages } from '@xjf/data';
 import { isSeeded, localApp, localDb, seedDemo, startDynamoLocal } from '@xjf/local';
 import { afterAll, describe, expect, it } from 'vitest';
 import { client } from '../support/http';
@@ -29,6 +29,15 @@ describe('the local runtime', () => {
       expect((await listTownships(db, scope, {})).items.length).toBeGreaterThanOrEqual(4);
       expect((await listVillages(db, scope, {})).items.map((v) => v.name)).toContain('银川村');
       expect((await listVillages(db, scope, {})).items.length).toBeGreaterThanOrEqual(8);
+      const yinchuan = await getUsername(db, 'yinchuan.admin');
+      const ruleSets = await listRuleSets(db, {
+        countyId: scope.countyId,
+        villageId: yinchuan.villageId ?? '',
+      });
+      expect(ruleSets.map((r) => [r.name, r.latestVersion, Boolean(r.draft)]).sort()).toEqual([
+        ['银川村文明积分细则', 1, false],
+        ['银川村生态积分细则', 2, true],
+      ]);
 
       const call = client(localApp({ db, secret: 's', log: () => {} }).app);
       villageName = '重启村';

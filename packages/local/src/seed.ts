@@ -8,6 +8,7 @@ import {
   onboardVillage,
 } from '@xjf/data';
 import { NotFoundError, type Role, type UserCreate } from '@xjf/domain';
+import { seedCountyTemplate, seedVillageRules } from './seed-rules';
 
 /**
  * The demo county from DOMAIN.md: 大方县 with several townships and villages (银川村 among
@@ -200,7 +201,7 @@ async function seedCounty(db: Db, c: DemoCounty, operatorId: string, now: Date):
         const townshipId = townships[i]?.id ?? '';
         const invite = await createInvite(db, scope, { townshipId, expiresInDays: 14 }, countyAdminId, now);
         const [username, name, phone] = v.admin;
-        const { village } = await onboardVillage(
+        const { village, admin } = await onboardVillage(
           db,
           {
             inviteCode: invite.code,
@@ -209,8 +210,9 @@ async function seedCounty(db: Db, c: DemoCounty, operatorId: string, now: Date):
           },
           now,
         );
+        const villageScope = { countyId: county.id, villageId: village.id };
+        await seedVillageRules(db, { ...admin, ...villageScope }, v.name, now);
         if (v.name === '银川村') {
-          const villageScope = { countyId: county.id, villageId: village.id };
           await Promise.all(
             yinchuanStaff.map((staff) => createUser(db, villageScope, staff, countyAdminId, now)),
           );
@@ -218,6 +220,7 @@ async function seedCounty(db: Db, c: DemoCounty, operatorId: string, now: Date):
       }),
     ),
   );
+  if (c.name === '大方县') await seedCountyTemplate(db, county.id);
   const spare = await createInvite(
     db,
     scope,

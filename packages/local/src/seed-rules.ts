@@ -1,0 +1,101 @@
+import {
+  createCountyTemplate,
+  createProgram,
+  createRuleSet,
+  type Db,
+  findTemplate,
+  publishRuleSet,
+  saveDraft,
+} from '@xjf/data';
+import { type Actor, builtinTemplates, chinaDate, type User } from '@xjf/domain';
+
+/** Each demo village's programs, by the template its rules start from (DOMAIN.md's villages first). */
+const programsByVillage: Record<string, [string, string][]> = {
+  银川村: [
+    ['生态积分', 'builtin:dafang-eco'],
+    ['文明积分', 'builtin:xiaopo-civility'],
+  ],
+  音寨村: [['志愿服务积分', 'builtin:yinzhai-volunteer']],
+  小坡村: [['文明积分', 'builtin:xiaopo-civility']],
+};
+const defaultPrograms: [string, string][] = [['村务参与积分', 'builtin:public-affairs']];
+
+/**
+ * Every village gets its programs with a published rule set; 银川村's eco rules also carry a
+ * second version (a higher forest cap) and an open draft, so history, diff and drafts show.
+ */
+export async function seedVillageRules(
+  db: Db,
+  admin: User & { countyId: string; villageId: string },
+  villageName: string,
+  now: Date,
+) {
+  const scope = { countyId: admin.countyId, villageId: admin.villageId };
+  const actor: Actor = {
+    kind: 'village',
+    role: 'village_admin',
+    userId: admin.id,
+    username: admin.username,
+    name: admin.name,
+    ...scope,
+  };
+  const effectiveFrom = chinaDate(now);
+  for (const [name, templateId] of programsByVillage[villageName] ?? defaultPrograms) {
+    const program = await createProgram(db, scope, { name, accountHolder: 'household' }, now);
+    const { content } = await findTemplate(db, scope, templateId);
+    const ruleSet = await createRuleSet(
+      db,
+      scope,
+      { programId: program.id, name: `${villageName}${name}细则`, content },
+      now,
+    );
+    await publishRuleSet(db, scope, ruleSet.id, { effectiveFrom, note: '村民代表大会通过' }, actor, now);
+    if (templateId !== 'builtin:dafang-eco') continue;
+    const raised = {
+      ...content,
+      rules: content.rules.map((r) =>
+        r.code === 'ECO-FOREST' ? { ...r, cap: { maxPoints: 300, period: 'year' as const } } : r,
+      ),
+    };
+    await saveDraft(db, scope, ruleSet.id, { content: raised, baseVersion: 1 }, now);
+    await publishRuleSet(
+      db,
+      scope,
+      ruleSet.id,
+      { effectiveFrom, note: '林下种植封顶提高到 300 分' },
+      actor,
+      now,
+    );
+    const withTree = {
+      ...raised,
+      rules: [
+        ...raised.rules,
+        {
+          code: 'ECO-TREE',
+          name: '义务植树',
+          category: '生态保护',
+          shape: { kind: 'perUnit' as const, points: 1, unitSize: 5, unit: '棵' as const },
+          cap: { maxPoints: 20, period: 'year' as const },
+          evidenceRequired: true,
+          selfDeclarable: true,
+        },
+      ],
+    };
+    await saveDraft(db, scope, ruleSet.id, { content: withTree, baseVersion: 2 }, now);
+  }
+}
+
+/** 大方县 offers its villages a county-wide eco template. */
+export async function seedCountyTemplate(db: Db, countyId: string) {
+  const dafang = builtinTemplates.find((t) => t.id === 'builtin:dafang-eco');
+  if (!dafang) return;
+  await createCountyTemplate(
+    db,
+    { countyId },
+    {
+      name: '大方县生态积分（县统一版）',
+      description: '县农商行认可的生态积分口径，各村可在此基础上调整',
+      content: dafang.content,
+    },
+  );
+}
