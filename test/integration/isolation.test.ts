@@ -41,6 +41,10 @@ const sampleBodies: Record<string, unknown> = {
   },
   'POST /api/villages/{villageId}/rule-sets/{ruleSetId}/publish': { effectiveFrom: '2030-01-01' },
   'POST /api/villages/{villageId}/rule-sets/{ruleSetId}/preview': { ruleCode: 'VOL-EVENT' },
+  'PUT /api/villages/{villageId}/rule-sets/{ruleSetId}/rows': {
+    rows: [{ code: 'X', name: '外来', category: '外', kind: '固定', points: 1 }],
+    baseVersion: 1,
+  },
   'POST /api/counties/{countyId}/rule-templates': {
     name: '外来模板',
     content: { categories: [], rules: [] },

@@ -165,6 +165,57 @@ describe('rule set lifecycle', () => {
   });
 });
 
+describe('rule sets as spreadsheet rows', () => {
+  it('exports a version as rows with Chinese headers and imports them back as the draft', async () => {
+    const exported = await w.call('GET', `${base}/rule-sets/${ruleSetId}/rows?version=2`, {
+      token: w.a.recorderToken,
+    });
+    expect(exported.status).toBe(200);
+    expect(exported.body.columns.slice(0, 3)).toEqual([
+      { key: 'code', header: '编码' },
+      { key: 'name', header: '名称' },
+      { key: 'category', header: '类别' },
+    ]);
+    const forest = exported.body.rows.find((r: { code: string }) => r.code === 'ECO-FOREST');
+    expect(forest).toMatchObject({ kind: '按量', points: 5, unit: '亩', capPoints: 300, capPeriod: '每年' });
+    forest.capPoints = '250';
+    const imported = await w.call('PUT', `${base}/rule-sets/${ruleSetId}/rows`, {
+      token: admin(),
+      body: { rows: exported.body.rows, baseVersion: 2 },
+    });
+    expect(imported.status).toBe(200);
+    const rule = imported.body.draft.content.rules.find((r: { code: string }) => r.code === 'ECO-FOREST');
+    expect(rule.cap).toEqual({ maxPoints: 250, period: 'year' });
+  });
+
+  it('imports nothing from a sheet with bad rows and lists each bad cell', async () => {
+    const before = (await draftOf()).draft;
+    const res = await w.call('PUT', `${base}/rule-sets/${ruleSetId}/rows`, {
+      token: admin(),
+      body: {
+        rows: [
+          { code: 'OK-1', name: '好规则', category: '环境卫生', kind: '固定', points: 5 },
+          { code: 'BAD-1', name: '', category: '环境卫生', kind: '固定', points: 0 },
+          {
+            code: 'BAD-2',
+            name: '坏单位',
+            category: '环境卫生',
+            kind: '按量',
+            points: 1,
+            unitSize: 5,
+            unit: '斤',
+          },
+        ],
+        baseVersion: 2,
+      },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('import_rejected');
+    expect(Object.keys(res.body.fields).sort()).toEqual(['rows.3.name', 'rows.3.points', 'rows.4.unit']);
+    expect((await draftOf()).draft).toEqual(before);
+  });
+});
+
 describe('who may change rules', () => {
   it('lets recorders and county officials read but not change rules', async () => {
     for (const token of [w.a.recorderToken, w.x.officialToken]) {

@@ -2218,6 +2218,158 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/villages/{villageId}/rule-sets/{ruleSetId}/rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出为表格行（Excel）Export a version or the draft as spreadsheet rows */
+        get: {
+            parameters: {
+                query?: {
+                    version?: "draft" | number;
+                };
+                header?: never;
+                path: {
+                    villageId: string;
+                    ruleSetId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 表头与行 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RuleRows"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /**
+         * 从表格行导入草稿 Import the draft from spreadsheet rows (all or nothing)
+         * @description 任何一行有误则不导入，并逐行列出错误 (any bad row imports nothing; every bad cell is named)
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    villageId: string;
+                    ruleSetId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RuleRowsImport"];
+                };
+            };
+            responses: {
+                /** @description 已导入为草稿 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RuleSet"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 冲突 (conflict) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/villages/{villageId}/rule-sets/{ruleSetId}/preview": {
         parameters: {
             query?: never;
@@ -2833,6 +2985,45 @@ export interface components {
              */
             effectiveFrom: string;
             note?: string;
+        };
+        RuleRows: {
+            columns: {
+                key: string;
+                header: string;
+            }[];
+            rows: {
+                code?: string | number | boolean | null;
+                name?: string | number | boolean | null;
+                category?: string | number | boolean | null;
+                kind?: string | number | boolean | null;
+                points?: string | number | boolean | null;
+                unitSize?: string | number | boolean | null;
+                unit?: string | number | boolean | null;
+                capPoints?: string | number | boolean | null;
+                capTimes?: string | number | boolean | null;
+                capPeriod?: string | number | boolean | null;
+                evidence?: string | number | boolean | null;
+                selfDeclare?: string | number | boolean | null;
+                description?: string | number | boolean | null;
+            }[];
+        };
+        RuleRowsImport: {
+            rows: {
+                code?: string | number | boolean | null;
+                name?: string | number | boolean | null;
+                category?: string | number | boolean | null;
+                kind?: string | number | boolean | null;
+                points?: string | number | boolean | null;
+                unitSize?: string | number | boolean | null;
+                unit?: string | number | boolean | null;
+                capPoints?: string | number | boolean | null;
+                capTimes?: string | number | boolean | null;
+                capPeriod?: string | number | boolean | null;
+                evidence?: string | number | boolean | null;
+                selfDeclare?: string | number | boolean | null;
+                description?: string | number | boolean | null;
+            }[];
+            baseVersion: number;
         };
         Evaluation: {
             points: number;

@@ -10,12 +10,17 @@ import {
   saveDraft,
 } from '@xjf/data';
 import {
+  contentToRows,
   evaluateRule,
   evaluationSchema,
   idSchema,
   NotFoundError,
   previewSchema,
   publishSchema,
+  rowsToContent,
+  ruleColumns,
+  ruleRowSchema,
+  ruleRowsImportSchema,
   ruleSetCreateSchema,
   ruleSetDraftSchema,
   ruleSetSchema,
@@ -43,6 +48,29 @@ const tags = ['积分项目与细则 Programs & rule sets'];
 const ruleSetParams = villageParams.extend({ ruleSetId: idSchema });
 const versionParams = ruleSetParams.extend({ version: z.coerce.number().int().positive().max(1_000_000) });
 const ruleSetList = z.object({ items: z.array(ruleSetSchema) }).meta({ id: 'RuleSetList' });
+const versionQuery = z.union([z.literal('draft'), z.coerce.number().int().positive()]);
+const ruleRowsSchema = z
+  .object({
+    columns: z.array(z.object({ key: z.string(), header: z.string() })),
+    rows: z.array(ruleRowSchema),
+  })
+  .meta({ id: 'RuleRows' });
+
+/** The content of the draft or of a published version (default: the draft if open, else the latest). */
+async function contentOf(
+  deps: Deps,
+  scope: { countyId: string; villageId: string },
+  ruleSetId: string,
+  version: 'draft' | number | undefined,
+) {
+  const ruleSet = await getRuleSet(deps.db, scope, ruleSetId);
+  const wanted = version ?? (ruleSet.draft ? 'draft' : ruleSet.latestVersion);
+  if (wanted === 'draft') {
+    if (!ruleSet.draft) throw new NotFoundError('草稿 (draft)');
+    return { content: ruleSet.draft.content };
+  }
+  return getRuleSetVersion(deps.db, scope, ruleSetId, wanted);
+}
 
 export function ruleSetsRoutes(deps: Deps) {
   const r = router();
@@ -184,6 +212,50 @@ export function ruleSetsRoutes(deps: Deps) {
 
   r.openapi(
     createRoute({
+      method: 'get',
+      path: '/villages/{villageId}/rule-sets/{ruleSetId}/rows',
+      tags,
+      summary: '导出为表格行（Excel）Export a version or the draft as spreadsheet rows',
+      security: bearer,
+      middleware: [allow(...ruleReaders)] as const,
+      request: { params: ruleSetParams, query: z.strictObject({ version: versionQuery.optional() }) },
+      responses: { 200: json(ruleRowsSchema, '表头与行'), ...errors },
+    }),
+    async (c) => {
+      const { villageId, ruleSetId } = c.req.valid('param');
+      const scope = await villageScopeOf(deps.db, actorOf(c), villageId);
+      const { content } = await contentOf(deps, scope, ruleSetId, c.req.valid('query').version);
+      return c.json(
+        { columns: ruleColumns.map(([key, header]) => ({ key, header })), rows: contentToRows(content) },
+        200,
+      );
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'put',
+      path: '/villages/{villageId}/rule-sets/{ruleSetId}/rows',
+      tags,
+      summary: '从表格行导入草稿 Import the draft from spreadsheet rows (all or nothing)',
+      description:
+        '任何一行有误则不导入，并逐行列出错误 (any bad row imports nothing; every bad cell is named)',
+      security: bearer,
+      middleware: [allow('village_admin')] as const,
+      request: { params: ruleSetParams, body: jsonBody(ruleRowsImportSchema) },
+      responses: { 200: json(ruleSetSchema, '已导入为草稿'), ...errors, ...conflict },
+    }),
+    async (c) => {
+      const { villageId, ruleSetId } = c.req.valid('param');
+      const { rows, baseVersion } = c.req.valid('json');
+      const scope = await villageScopeOf(deps.db, actorOf(c), villageId);
+      const content = rowsToContent(rows);
+      return c.json(await saveDraft(deps.db, scope, ruleSetId, { content, baseVersion }, deps.clock()), 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
       method: 'post',
       path: '/villages/{villageId}/rule-sets/{ruleSetId}/preview',
       tags,
@@ -198,13 +270,7 @@ export function ruleSetsRoutes(deps: Deps) {
       const { villageId, ruleSetId } = c.req.valid('param');
       const input = c.req.valid('json');
       const scope = await villageScopeOf(deps.db, actorOf(c), villageId);
-      const ruleSet = await getRuleSet(deps.db, scope, ruleSetId);
-      const wanted = input.version ?? (ruleSet.draft ? 'draft' : ruleSet.latestVersion);
-      const content =
-        wanted === 'draft'
-          ? ruleSet.draft?.content
-          : (await getRuleSetVersion(deps.db, scope, ruleSetId, wanted)).content;
-      if (!content) throw new NotFoundError('草稿 (draft)');
+      const { content } = await contentOf(deps, scope, ruleSetId, input.version);
       const rule = content.rules.find((x) => x.code === input.ruleCode);
       if (!rule) throw new NotFoundError(`规则 ${input.ruleCode} (rule)`, 'rule_not_found');
       return c.json(evaluateRule(rule, { quantity: input.quantity, usage: input.usage }), 200);

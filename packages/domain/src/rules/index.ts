@@ -1,3 +1,4 @@
 export * from './evaluate';
+export * from './rows';
 export * from './schemas';
 export * from './templates';

@@ -261,4 +261,5 @@ export const countyTemplateCreateSchema = z
 export type CountyTemplateCreate = z.infer<typeof countyTemplateCreateSchema>;
 
 /** The calendar day in China (UTC+8, no daylight saving): when a version takes effect. */
-export const chinaDate = (now: Date): string => new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+export const chinaDate = (now: Date): string =>
+  new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);

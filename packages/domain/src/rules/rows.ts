@@ -1,0 +1,145 @@
+import * as z from 'zod';
+import { ValidationError } from '../errors';
+import { type Cap, type RuleSetContent, ruleSetContentSchema } from './schemas';
+
+/**
+ * A rule set as spreadsheet rows, for officials who edit rules in Excel: one rule a row, with
+ * Chinese headers. The admin reads and writes the workbook; the API turns rows into a rule set
+ * here, all or nothing, naming every bad row and column.
+ */
+export const ruleColumns = [
+  ['code', '编码'],
+  ['name', '名称'],
+  ['category', '类别'],
+  ['kind', '计分方式'],
+  ['points', '分值'],
+  ['unitSize', '每多少单位'],
+  ['unit', '单位'],
+  ['capPoints', '封顶分数'],
+  ['capTimes', '封顶次数'],
+  ['capPeriod', '封顶周期'],
+  ['evidence', '需要照片'],
+  ['selfDeclare', '村民可自报'],
+  ['description', '说明'],
+] as const;
+export type RuleColumn = (typeof ruleColumns)[number][0];
+
+const cell = z.union([z.string().max(500), z.number(), z.boolean(), z.null()]).optional();
+export const ruleRowSchema = z.strictObject(
+  Object.fromEntries(ruleColumns.map(([key]) => [key, cell])) as Record<RuleColumn, typeof cell>,
+);
+export type RuleRow = z.infer<typeof ruleRowSchema>;
+
+export const ruleRowsImportSchema = z
+  .strictObject({
+    rows: z.array(ruleRowSchema).min(1, '表格中没有规则 (no rules in the sheet)').max(300),
+    /** The latest published version the importer started from (0 if none). */
+    baseVersion: z.int().min(0),
+  })
+  .meta({ id: 'RuleRowsImport' });
+
+const KIND = { 固定: 'fixed', 按量: 'perUnit' } as const;
+const PERIOD = { 每月: 'month', 每季度: 'quarter', 每年: 'year', 累计: 'ever' } as const satisfies Record<
+  string,
+  Cap['period']
+>;
+const periodLabel = Object.fromEntries(Object.entries(PERIOD).map(([label, period]) => [period, label]));
+const YES = new Set(['是', 'y', 'yes', 'true', '1']);
+
+/** The first data row is row 2 of the sheet (row 1 holds the headers). */
+export const sheetRow = (index: number) => index + 2;
+
+export function contentToRows(content: RuleSetContent): RuleRow[] {
+  return content.rules.map((r) => ({
+    code: r.code,
+    name: r.name,
+    category: r.category,
+    kind: r.shape.kind === 'fixed' ? '固定' : '按量',
+    points: r.shape.points,
+    unitSize: r.shape.kind === 'perUnit' ? r.shape.unitSize : null,
+    unit: r.shape.kind === 'perUnit' ? r.shape.unit : null,
+    capPoints: r.cap?.maxPoints ?? null,
+    capTimes: r.cap?.maxOccurrences ?? null,
+    capPeriod: r.cap ? (periodLabel[r.cap.period] ?? null) : null,
+    evidence: r.evidenceRequired ? '是' : '否',
+    selfDeclare: r.selfDeclarable ? '是' : '否',
+    description: r.description ?? null,
+  }));
+}
+
+const text = (v: RuleRow[RuleColumn]) => (v === undefined || v === null ? '' : String(v).trim());
+const numberOrText = (v: RuleRow[RuleColumn]) => {
+  const t = text(v);
+  return t === '' ? undefined : Number.isFinite(Number(t)) ? Number(t) : t;
+};
+
+function rowToRule(row: RuleRow): unknown {
+  const kind = KIND[text(row.kind) as keyof typeof KIND] ?? text(row.kind);
+  const capPeriod = PERIOD[text(row.capPeriod) as keyof typeof PERIOD] ?? (text(row.capPeriod) || undefined);
+  const capPoints = numberOrText(row.capPoints);
+  const capTimes = numberOrText(row.capTimes);
+  const hasCap = capPoints !== undefined || capTimes !== undefined || capPeriod !== undefined;
+  return {
+    code: text(row.code),
+    name: text(row.name),
+    category: text(row.category),
+    description: text(row.description) || undefined,
+    shape:
+      kind === 'perUnit'
+        ? {
+            kind,
+            points: numberOrText(row.points),
+            unitSize: numberOrText(row.unitSize),
+            unit: text(row.unit),
+          }
+        : { kind, points: numberOrText(row.points) },
+    cap: hasCap ? { maxPoints: capPoints, maxOccurrences: capTimes, period: capPeriod } : undefined,
+    evidenceRequired: YES.has(text(row.evidence).toLowerCase()),
+    selfDeclarable: YES.has(text(row.selfDeclare).toLowerCase()),
+  };
+}
+
+/** Where a rule's field sits in the sheet. */
+const columnByPath: Record<string, RuleColumn> = {
+  code: 'code',
+  name: 'name',
+  category: 'category',
+  description: 'description',
+  shape: 'kind',
+  'shape.kind': 'kind',
+  'shape.points': 'points',
+  'shape.unitSize': 'unitSize',
+  'shape.unit': 'unit',
+  cap: 'capPoints',
+  'cap.maxPoints': 'capPoints',
+  'cap.maxOccurrences': 'capTimes',
+  'cap.period': 'capPeriod',
+  evidenceRequired: 'evidence',
+  selfDeclarable: 'selfDeclare',
+};
+const columnOf = (path: PropertyKey[]): RuleColumn =>
+  columnByPath[path.slice(0, 2).map(String).join('.')] ?? columnByPath[String(path[0])] ?? 'code';
+
+/**
+ * Rows → rule set content. Categories are those the rows use, in order of first use. Any bad
+ * cell fails the whole import, with one field per bad cell: `rows.<sheet row>.<column>`.
+ */
+export function rowsToContent(rows: RuleRow[]): RuleSetContent {
+  const rules = rows.map(rowToRule);
+  const categories = [...new Set(rules.map((r) => (r as { category: string }).category).filter(Boolean))];
+  const parsed = ruleSetContentSchema.safeParse({ categories, rules });
+  if (parsed.success) return parsed.data;
+  const fields: Record<string, string> = {};
+  for (const issue of parsed.error.issues) {
+    const [where, index, ...rest] = issue.path;
+    if (where !== 'rules' || typeof index !== 'number') continue;
+    const column = ruleColumns.find(([key]) => key === columnOf(rest))?.[1] ?? '';
+    fields[`rows.${sheetRow(index)}.${columnOf(rest)}`] ??=
+      `第 ${sheetRow(index)} 行「${column}」：${issue.message}`;
+  }
+  throw new ValidationError(
+    `表格有 ${new Set(Object.keys(fields).map((f) => f.split('.')[1])).size} 行有误，未导入任何规则 (bad rows; nothing imported)`,
+    fields,
+    'import_rejected',
+  );
+}
