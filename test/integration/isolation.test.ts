@@ -7,7 +7,7 @@ import { buildWorld } from '../support/world';
 
 let w: Awaited<ReturnType<typeof buildWorld>>;
 /** Village C's rule set, published once, so rule routes have something to refuse. */
-let ruleSetOfC: { programId: string; ruleSetId: string };
+let ruleSetOfC: { programId: string; ruleSetId: string; householdId: string };
 beforeAll(async () => {
   w = await buildWorld();
   const program = await w.call('POST', `/api/villages/${w.c.id}/programs`, {
@@ -23,7 +23,12 @@ beforeAll(async () => {
     body: { effectiveFrom: chinaDate(new Date()) },
   });
   expect([program.status, ruleSet.status, published.status]).toEqual([201, 201, 201]);
-  ruleSetOfC = { programId: program.body.id, ruleSetId: ruleSet.body.id };
+  const household = await w.call('POST', `/api/villages/${w.c.id}/households`, {
+    token: w.c.adminToken,
+    body: { number: '0001', group: '第一组', members: [{ name: '罗文军', relation: '户主' }] },
+  });
+  expect(household.status).toBe(201);
+  ruleSetOfC = { programId: program.body.id, ruleSetId: ruleSet.body.id, householdId: household.body.id };
 });
 
 /** A valid body for each effectful route, so refusals come from scope, not from validation. */
@@ -45,6 +50,11 @@ const sampleBodies: Record<string, unknown> = {
     rows: [{ code: 'X', name: '外来', category: '外', kind: '固定', points: 1 }],
     baseVersion: 1,
   },
+  'POST /api/villages/{villageId}/households': {
+    number: '9999',
+    group: '外组',
+    members: [{ name: '外人', relation: '户主' }],
+  },
   'POST /api/counties/{countyId}/rule-templates': {
     name: '外来模板',
     content: { categories: [], rules: [] },
@@ -57,7 +67,8 @@ function urlInY(path: string) {
     .replace('{countyId}', w.y.id)
     .replace('{villageId}', w.c.id)
     .replace('{ruleSetId}', ruleSetOfC.ruleSetId)
-    .replace('{version}', '1');
+    .replace('{version}', '1')
+    .replace('{householdId}', ruleSetOfC.householdId);
   return url.endsWith('/rule-sets/active') ? `${url}?program=${ruleSetOfC.programId}` : url;
 }
 
@@ -73,25 +84,21 @@ async function scopedRoutes() {
   );
 }
 
+/** Everything county Y and village C hold, as their own admins read it. */
 async function snapshotOfY() {
-  const [county, townships, villages, users, villageUsers, ruleSet, programs] = await Promise.all([
-    w.call('GET', `/api/counties/${w.y.id}`, { token: w.y.adminToken }),
-    w.call('GET', `/api/counties/${w.y.id}/townships`, { token: w.y.adminToken }),
-    w.call('GET', `/api/counties/${w.y.id}/villages`, { token: w.y.adminToken }),
-    w.call('GET', `/api/counties/${w.y.id}/users`, { token: w.y.adminToken }),
-    w.call('GET', `/api/villages/${w.c.id}/users`, { token: w.c.adminToken }),
-    w.call('GET', `/api/villages/${w.c.id}/rule-sets/${ruleSetOfC.ruleSetId}`, { token: w.c.adminToken }),
-    w.call('GET', `/api/villages/${w.c.id}/programs`, { token: w.c.adminToken }),
-  ]);
-  return JSON.stringify([
-    county.body,
-    townships.body,
-    villages.body,
-    users.body,
-    villageUsers.body,
-    ruleSet.body,
-    programs.body,
-  ]);
+  const reads = [
+    [`/api/counties/${w.y.id}`, w.y.adminToken],
+    [`/api/counties/${w.y.id}/townships`, w.y.adminToken],
+    [`/api/counties/${w.y.id}/villages`, w.y.adminToken],
+    [`/api/counties/${w.y.id}/users`, w.y.adminToken],
+    [`/api/counties/${w.y.id}/rule-templates`, w.y.adminToken],
+    [`/api/villages/${w.c.id}/users`, w.c.adminToken],
+    [`/api/villages/${w.c.id}/programs`, w.c.adminToken],
+    [`/api/villages/${w.c.id}/rule-sets/${ruleSetOfC.ruleSetId}`, w.c.adminToken],
+    [`/api/villages/${w.c.id}/households`, w.c.adminToken],
+  ] as const;
+  const answers = await Promise.all(reads.map(([path, token]) => w.call('GET', path, { token })));
+  return JSON.stringify(answers.map((a) => a.body));
 }
 
 describe('tenant isolation', () => {

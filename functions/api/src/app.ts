@@ -1,5 +1,6 @@
 import { swaggerUI } from '@hono/swagger-ui';
 import { createBaseApp, type Deps, router } from '@xjf/http';
+import { householdsRoutes } from './households/households.routes';
 import { systemRoutes } from './me.routes';
 import { onboardingRoutes } from './onboarding/onboarding.routes';
 import { programsRoutes } from './rules/programs.routes';
@@ -27,7 +28,8 @@ export function createApp(deps: Deps, extra?: ReturnType<typeof router>) {
     .route('/', onboardingRoutes(deps))
     .route('/', templatesRoutes(deps))
     .route('/', programsRoutes(deps))
-    .route('/', ruleSetsRoutes(deps));
+    .route('/', ruleSetsRoutes(deps))
+    .route('/', householdsRoutes(deps));
   if (extra) api.route('/', extra);
   const app = createBaseApp(deps);
   app.route('/api', api);

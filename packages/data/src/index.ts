@@ -1,4 +1,5 @@
 export * from './client';
+export * from './households/households';
 export * from './idempotency/records';
 export * from './keys';
 export * from './page';

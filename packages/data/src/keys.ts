@@ -88,6 +88,19 @@ export const keys = {
     PK: village(countyId, villageId),
     SKPrefix: `RULESETVER#${ruleSetId}#`,
   }),
+  household: (countyId: string, villageId: string, householdId: string): Key => ({
+    PK: village(countyId, villageId),
+    SK: `HOUSEHOLD#${householdId}`,
+  }),
+  householdPrefix: (countyId: string, villageId: string) => ({
+    PK: village(countyId, villageId),
+    SKPrefix: 'HOUSEHOLD#',
+  }),
+  /** Guards "one household per 户号 in a village". */
+  householdNumber: (countyId: string, villageId: string, number: string): Key => ({
+    PK: village(countyId, villageId),
+    SK: `HOUSEHOLDNO#${number}`,
+  }),
   countyTemplate: (countyId: string, templateId: string): Key => ({
     PK: county(countyId),
     SK: `TEMPLATE#${templateId}`,

@@ -35,7 +35,7 @@ export interface PageQuery {
   /** Sort-key condition beyond the partition, e.g. `begins_with(SK, :p)`. */
   sortCondition?: { expression: string; values: Record<string, unknown> };
   /** Applied after the key condition; pages may then hold fewer than `limit` items. */
-  filter?: { expression: string; values: Record<string, unknown> };
+  filter?: { expression: string; values: Record<string, unknown>; names?: Record<string, string> };
   indexName?: string;
   limit?: number;
   cursor?: string;
@@ -60,6 +60,7 @@ export async function queryPage<T>(
     IndexName: q.indexName,
     KeyConditionExpression: `#pk = :pk${q.sortCondition ? ` AND ${q.sortCondition.expression}` : ''}`,
     ExpressionAttributeNames: {
+      ...q.filter?.names,
       '#pk': q.partition.name,
       ...(q.sortCondition ? { '#sk': sortKeyOf(q.indexName) } : {}),
     },

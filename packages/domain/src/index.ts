@@ -1,5 +1,6 @@
 export * from './actor';
 export * from './errors';
+export * from './households';
 export * from './ids';
 export * from './rules';
 export * from './runtime-config';

@@ -2452,6 +2452,234 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/villages/{villageId}/households": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 农户列表：按姓名、户号或村民小组查找 Households, by name, number or village group */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    group?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    villageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 农户 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HouseholdPage"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记农户 Register a household with its members */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description 客户端生成的唯一键；重试时原样重发 (a unique key; resend it unchanged on retry) */
+                    "idempotency-key": string;
+                };
+                path: {
+                    villageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["HouseholdCreate"];
+                };
+            };
+            responses: {
+                /** @description 已登记 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Household"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 冲突 (conflict) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/villages/{villageId}/households/{householdId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 农户详情 A household */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    villageId: string;
+                    householdId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 农户 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Household"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dev/users": {
         parameters: {
             query?: never;
@@ -3049,6 +3277,56 @@ export interface components {
                 occurrences: number;
             };
             version?: "draft" | number;
+        };
+        Household: {
+            /** @example 7k2m9q4x8c1v5b3n */
+            id: string;
+            /** @example 7k2m9q4x8c1v5b3n */
+            villageId: string;
+            number: string;
+            group: string;
+            address?: string;
+            headName: string;
+            members: components["schemas"]["Member"][];
+            /**
+             * Format: date-time
+             * @example 2026-05-31T08:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-05-31T08:00:00.000Z
+             */
+            updatedAt: string;
+        };
+        Member: {
+            /** @example 罗先和 */
+            name: string;
+            /** @enum {string} */
+            relation: "户主" | "配偶" | "子女" | "儿媳" | "女婿" | "孙辈" | "父母" | "兄弟姐妹" | "其他";
+            /** @example 13800138000 */
+            phone?: string;
+            /** @example 7k2m9q4x8c1v5b3n */
+            id: string;
+        };
+        HouseholdCreate: {
+            /** @example 0012 */
+            number: string;
+            /** @example 第三组 */
+            group: string;
+            address?: string;
+            members: {
+                /** @example 罗先和 */
+                name: string;
+                /** @enum {string} */
+                relation: "户主" | "配偶" | "子女" | "儿媳" | "女婿" | "孙辈" | "父母" | "兄弟姐妹" | "其他";
+                /** @example 13800138000 */
+                phone?: string;
+            }[];
+        };
+        HouseholdPage: {
+            items: components["schemas"]["Household"][];
+            nextCursor?: string;
         };
         DevUser: {
             username: string;

@@ -17,8 +17,8 @@ import {
   router,
   villageScopeOf,
 } from '@xjf/http';
+import { villageReaders } from '../roles';
 import { villageParams } from '../tenants/villages.routes';
-import { ruleReaders } from './roles';
 
 const tags = ['积分项目与细则 Programs & rule sets'];
 
@@ -49,7 +49,7 @@ export function programsRoutes(deps: Deps) {
       tags,
       summary: '积分项目列表 Programs of a village',
       security: bearer,
-      middleware: [allow(...ruleReaders)] as const,
+      middleware: [allow(...villageReaders)] as const,
       request: { params: villageParams, query: pageQuery },
       responses: { 200: json(pageOf(programSchema, 'ProgramPage'), '积分项目'), ...errors },
     }),

@@ -41,8 +41,8 @@ import {
   villageScopeOf,
 } from '@xjf/http';
 import * as z from 'zod';
+import { villageReaders } from '../roles';
 import { villageParams } from '../tenants/villages.routes';
-import { ruleReaders } from './roles';
 
 const tags = ['积分项目与细则 Programs & rule sets'];
 const ruleSetParams = villageParams.extend({ ruleSetId: idSchema });
@@ -103,7 +103,7 @@ export function ruleSetsRoutes(deps: Deps) {
       tags,
       summary: '本村的积分细则 Rule sets of a village',
       security: bearer,
-      middleware: [allow(...ruleReaders)] as const,
+      middleware: [allow(...villageReaders)] as const,
       request: { params: villageParams },
       responses: { 200: json(ruleSetList, '积分细则'), ...errors },
     }),
@@ -121,7 +121,7 @@ export function ruleSetsRoutes(deps: Deps) {
       tags,
       summary: '今天生效的细则版本 The version of a program’s rules in effect today',
       security: bearer,
-      middleware: [allow(...ruleReaders)] as const,
+      middleware: [allow(...villageReaders)] as const,
       request: { params: villageParams, query: z.strictObject({ program: idSchema }) },
       responses: { 200: json(ruleSetVersionSchema, '生效版本'), ...errors },
     }),
@@ -141,7 +141,7 @@ export function ruleSetsRoutes(deps: Deps) {
       tags,
       summary: '细则：草稿与已发布版本 A rule set with its draft and versions',
       security: bearer,
-      middleware: [allow(...ruleReaders)] as const,
+      middleware: [allow(...villageReaders)] as const,
       request: { params: ruleSetParams },
       responses: { 200: json(ruleSetSchema, '积分细则'), ...errors },
     }),
@@ -199,7 +199,7 @@ export function ruleSetsRoutes(deps: Deps) {
       tags,
       summary: '某一已发布版本 A published version',
       security: bearer,
-      middleware: [allow(...ruleReaders)] as const,
+      middleware: [allow(...villageReaders)] as const,
       request: { params: versionParams },
       responses: { 200: json(ruleSetVersionSchema, '版本'), ...errors },
     }),
@@ -217,7 +217,7 @@ export function ruleSetsRoutes(deps: Deps) {
       tags,
       summary: '导出为表格行（Excel）Export a version or the draft as spreadsheet rows',
       security: bearer,
-      middleware: [allow(...ruleReaders)] as const,
+      middleware: [allow(...villageReaders)] as const,
       request: { params: ruleSetParams, query: z.strictObject({ version: versionQuery.optional() }) },
       responses: { 200: json(ruleRowsSchema, '表头与行'), ...errors },
     }),
@@ -262,7 +262,7 @@ export function ruleSetsRoutes(deps: Deps) {
       summary: '试算 Preview the points a record would get',
       description: '不产生任何记录 (writes nothing)',
       security: bearer,
-      middleware: [allow(...ruleReaders)] as const,
+      middleware: [allow(...villageReaders)] as const,
       request: { params: ruleSetParams, body: jsonBody(previewSchema) },
       responses: { 200: json(evaluationSchema, '试算结果'), ...errors },
     }),

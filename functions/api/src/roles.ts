@@ -1,7 +1,7 @@
 import type { Role } from '@xjf/domain';
 
-/** Everyone who works in or oversees a village may read its rules; only its admin changes them. */
-export const ruleReaders = [
+/** Everyone who works in or oversees a village may read its rules and roster; its admin changes them. */
+export const villageReaders = [
   'village_admin',
   'recorder',
   'store_clerk',

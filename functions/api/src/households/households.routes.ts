@@ -1,0 +1,80 @@
+import { createRoute } from '@hono/zod-openapi';
+import { createHousehold, getHousehold, listHouseholds } from '@xjf/data';
+import { householdCreateSchema, householdQuerySchema, householdSchema, idSchema } from '@xjf/domain';
+import {
+  actorOf,
+  allow,
+  bearer,
+  conflict,
+  type Deps,
+  errors,
+  idempotencyHeader,
+  idempotent,
+  json,
+  jsonBody,
+  pageOf,
+  router,
+  villageScopeOf,
+} from '@xjf/http';
+import { villageReaders } from '../roles';
+import { villageParams } from '../tenants/villages.routes';
+
+const tags = ['农户 Households'];
+
+export function householdsRoutes(deps: Deps) {
+  const r = router();
+
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/villages/{villageId}/households',
+      tags,
+      summary: '登记农户 Register a household with its members',
+      security: bearer,
+      middleware: [allow('village_admin'), idempotent(deps)] as const,
+      request: { params: villageParams, headers: idempotencyHeader, body: jsonBody(householdCreateSchema) },
+      responses: { 201: json(householdSchema, '已登记'), ...errors, ...conflict },
+    }),
+    async (c) => {
+      const scope = await villageScopeOf(deps.db, actorOf(c), c.req.valid('param').villageId);
+      return c.json(await createHousehold(deps.db, scope, c.req.valid('json'), deps.clock()), 201);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/villages/{villageId}/households',
+      tags,
+      summary: '农户列表：按姓名、户号或村民小组查找 Households, by name, number or village group',
+      security: bearer,
+      middleware: [allow(...villageReaders)] as const,
+      request: { params: villageParams, query: householdQuerySchema },
+      responses: { 200: json(pageOf(householdSchema, 'HouseholdPage'), '农户'), ...errors },
+    }),
+    async (c) => {
+      const scope = await villageScopeOf(deps.db, actorOf(c), c.req.valid('param').villageId);
+      return c.json(await listHouseholds(deps.db, scope, c.req.valid('query')), 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/villages/{villageId}/households/{householdId}',
+      tags,
+      summary: '农户详情 A household',
+      security: bearer,
+      middleware: [allow(...villageReaders)] as const,
+      request: { params: villageParams.extend({ householdId: idSchema }) },
+      responses: { 200: json(householdSchema, '农户'), ...errors },
+    }),
+    async (c) => {
+      const { villageId, householdId } = c.req.valid('param');
+      const scope = await villageScopeOf(deps.db, actorOf(c), villageId);
+      return c.json(await getHousehold(deps.db, scope, householdId), 200);
+    },
+  );
+
+  return r;
+}
