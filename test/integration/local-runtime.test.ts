@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { getUsername, listRuleSets, listTownships, listVillages } from '@xjf/data';
+import { getUsername, listHouseholds, listRuleSets, listTownships, listVillages } from '@xjf/data';
 import { isSeeded, localApp, localDb, seedDemo, startDynamoLocal } from '@xjf/local';
 import { afterAll, describe, expect, it } from 'vitest';
 import { client } from '../support/http';
@@ -38,6 +38,12 @@ describe('the local runtime', () => {
         ['银川村文明积分细则', 1, false],
         ['银川村生态积分细则', 2, true],
       ]);
+      const households = await listHouseholds(
+        db,
+        { countyId: scope.countyId, villageId: yinchuan.villageId ?? '' },
+        { q: '罗先和' },
+      );
+      expect(households.items.map((h) => h.number)).toEqual(['0001']);
 
       const call = client(localApp({ db, secret: 's', log: () => {} }).app);
       villageName = '重启村';

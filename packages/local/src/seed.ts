@@ -8,6 +8,7 @@ import {
   onboardVillage,
 } from '@xjf/data';
 import { NotFoundError, type Role, type UserCreate } from '@xjf/domain';
+import { seedHouseholds } from './seed-households';
 import { seedCountyTemplate, seedVillageRules } from './seed-rules';
 
 /**
@@ -212,6 +213,7 @@ async function seedCounty(db: Db, c: DemoCounty, operatorId: string, now: Date):
         );
         const villageScope = { countyId: county.id, villageId: village.id };
         await seedVillageRules(db, { ...admin, ...villageScope }, v.name, now);
+        await seedHouseholds(db, villageScope, v.name, now);
         if (v.name === '银川村') {
           await Promise.all(
             yinchuanStaff.map((staff) => createUser(db, villageScope, staff, countyAdminId, now)),
