@@ -14,9 +14,12 @@ export function AppLayout() {
   const { pathname } = useLocation();
   const loading = useNavigation().state === 'loading';
   const items = navItems(me);
-  // A village opened from the county overview still belongs under it in the menu.
+  // The deepest item that contains the page (`/villages/x/rules/y` is under rules, not the village);
+  // a village opened from the county overview still belongs under it in the menu.
   const selected =
-    items.find((i) => pathname === i.path || pathname.startsWith(`${i.path}/`))?.path ??
+    items
+      .filter((i) => pathname === i.path || pathname.startsWith(`${i.path}/`))
+      .sort((a, b) => b.path.length - a.path.length)[0]?.path ??
     (pathname.startsWith('/villages/') ? '/county' : undefined);
   const tenant = [me.countyName, me.villageName].filter(Boolean).join(' · ');
 

@@ -3,7 +3,9 @@ import {
   ClusterOutlined,
   HomeOutlined,
   KeyOutlined,
+  OrderedListOutlined,
   ShopOutlined,
+  SnippetsOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -20,20 +22,32 @@ const villageOf = (me: Me): NavItem => ({
   icon: <HomeOutlined />,
 });
 
+const rulesOf = (me: Me): NavItem => ({
+  path: `/villages/${me.villageId ?? ''}/rules`,
+  label: 'rules',
+  icon: <OrderedListOutlined />,
+});
+const countyTemplates: NavItem = {
+  path: '/county/templates',
+  label: 'templates',
+  icon: <SnippetsOutlined />,
+};
+
 /** The menu each role sees; routes check the same roles, and the API checks them again. */
 export function navItems(me: Me): NavItem[] {
   const byRole: Record<Role, NavItem[]> = {
     platform_operator: [{ path: '/counties', label: 'counties', icon: <BankOutlined /> }],
     county_admin: [
       countyOverview,
+      countyTemplates,
       { path: '/invites', label: 'invites', icon: <KeyOutlined /> },
       { path: '/users', label: 'users', icon: <TeamOutlined /> },
     ],
-    county_official: [countyOverview],
+    county_official: [countyOverview, countyTemplates],
     partner: [{ path: '/partner', label: 'partner', icon: <ShopOutlined /> }],
-    village_admin: [villageOf(me)],
-    recorder: [villageOf(me)],
-    store_clerk: [villageOf(me)],
+    village_admin: [villageOf(me), rulesOf(me)],
+    recorder: [villageOf(me), rulesOf(me)],
+    store_clerk: [villageOf(me), rulesOf(me)],
   };
   return byRole[me.role];
 }

@@ -50,6 +50,13 @@ export const router = createBrowserRouter([
                       Component: (await import('../features/county/CountyOverviewPage')).CountyOverviewPage,
                     }),
                   },
+                  {
+                    path: 'county/templates',
+                    lazy: async () => ({
+                      Component: (await import('../features/templates/CountyTemplatesPage'))
+                        .CountyTemplatesPage,
+                    }),
+                  },
                 ],
               },
               {
@@ -76,6 +83,18 @@ export const router = createBrowserRouter([
                     path: 'villages/:villageId',
                     lazy: async () => ({
                       Component: (await import('../features/villages/VillagePage')).VillagePage,
+                    }),
+                  },
+                  {
+                    path: 'villages/:villageId/rules',
+                    lazy: async () => ({
+                      Component: (await import('../features/rules/RulesPage')).RulesPage,
+                    }),
+                  },
+                  {
+                    path: 'villages/:villageId/rules/:ruleSetId',
+                    lazy: async () => ({
+                      Component: (await import('../features/rules/RuleSetPage')).RuleSetPage,
                     }),
                   },
                 ],

@@ -41,3 +41,17 @@ export function formatDateTime(iso: string | undefined): string {
 export function formatNumber(n: number | undefined, lng: string): string {
   return n === undefined ? '—' : n.toLocaleString(lng === 'en' ? 'en-US' : 'zh-CN');
 }
+
+/** A calendar date (`2026-06-01`, an effective date): 2026年6月1日 in Chinese, as it came in English. */
+export function formatDay(date: string | undefined, lng: string): string {
+  const match = date ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(date) : null;
+  if (!match) return date ?? '—';
+  const [, year, month, day] = match;
+  return lng === 'en' ? `${year}-${month}-${day}` : `${year}年${Number(month)}月${Number(day)}日`;
+}
+
+/** Today in China, `2026-06-01`: what a village means by "today" wherever the browser is. */
+export function todayInChina(now = new Date()): string {
+  const p = partsOf(now.toISOString());
+  return `${p.year}-${p.month}-${p.day}`;
+}

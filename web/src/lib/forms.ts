@@ -13,13 +13,20 @@ export const USERNAME = /^[a-z][a-z0-9_.-]{2,31}$/;
  * Returns the form paths that got an error.
  */
 export function applyFieldErrors(form: FormInstance, error: unknown, lng: string): string[][] {
-  if (!(error instanceof ApiError)) return [];
-  const names = Object.entries(error.fields).map(([path, message]) => ({
+  const names = Object.entries(fieldErrors(error, lng)).map(([path, message]) => ({
     name: path.split('.'),
-    errors: [localizeMessage(message, lng)],
+    errors: [message],
   }));
   form.setFields(names);
   return names.map((n) => n.name);
+}
+
+/** The API's `fields` by path (`content.rules.3.code`), each message in the user's language. */
+export function fieldErrors(error: unknown, lng: string): Record<string, string> {
+  if (!(error instanceof ApiError)) return {};
+  return Object.fromEntries(
+    Object.entries(error.fields).map(([path, message]) => [path, localizeMessage(message, lng)]),
+  );
 }
 
 /**

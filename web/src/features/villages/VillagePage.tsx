@@ -1,5 +1,5 @@
-import { EditOutlined } from '@ant-design/icons';
-import { App, Breadcrumb, Button, Card, Descriptions, Skeleton, Typography } from 'antd';
+import { EditOutlined, OrderedListOutlined } from '@ant-design/icons';
+import { App, Breadcrumb, Button, Card, Descriptions, Flex, Skeleton, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -38,9 +38,14 @@ export function VillagePage() {
           items={[{ title: <Link to="/county">{t('nav.county')}</Link> }, { title: v?.name ?? '' }]}
         />
       )}
-      <Typography.Title level={3}>
-        {v ? t('village.title', { village: v.name }) : t('app.loading')}
-      </Typography.Title>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={3}>
+          {v ? t('village.title', { village: v.name }) : t('app.loading')}
+        </Typography.Title>
+        <Link to={`/villages/${villageId}/rules`}>
+          <Button icon={<OrderedListOutlined />}>{t('village.rules')}</Button>
+        </Link>
+      </Flex>
       <Card
         title={t('village.profile')}
         style={{ marginBottom: 16 }}

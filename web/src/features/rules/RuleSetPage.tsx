@@ -1,0 +1,324 @@
+import { CloudUploadOutlined, SaveOutlined, UndoOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Breadcrumb,
+  Button,
+  Card,
+  Flex,
+  Skeleton,
+  Space,
+  Tabs,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useBlocker, useParams } from 'react-router-dom';
+import { LoadError } from '../../app/LoadError';
+import { ApiError, api, call } from '../../lib/api';
+import { errorText } from '../../lib/errors';
+import { formatDateTime } from '../../lib/format';
+import { fieldErrors } from '../../lib/forms';
+import { useLoad } from '../../lib/use-load';
+import { useMe } from '../auth/session';
+import { CategoriesEditor } from './CategoriesEditor';
+import { HistoryPanel } from './HistoryPanel';
+import { checkContent, type EditableContent, fromEditableContent, toEditableContent } from './model';
+import { PreviewPanel } from './PreviewPanel';
+import { PublishModal } from './PublishModal';
+import { RuleSetStatus } from './RuleSetStatus';
+import { isRuleCellPath, RulesTable } from './RulesTable';
+import { contentToShow, getRuleSet, type RuleSet, saveDraft } from './rules-api';
+
+/** The editor's content as it would be saved, for telling whether anything changed. */
+const snapshot = (content: EditableContent) => JSON.stringify(fromEditableContent(content));
+
+/** Changes whenever the rule set's draft or versions do: panels that load from it start over. */
+const stamp = (r: RuleSet) => `${r.latestVersion}:${r.draft?.updatedAt ?? ''}:${r.updatedAt}`;
+
+/** One rule set: edit the draft (village admin), try a rule, publish, and read its versions. */
+export function RuleSetPage() {
+  const { t, i18n } = useTranslation();
+  const { message, modal } = App.useApp();
+  const me = useMe();
+  const params = useParams();
+  const villageId = params.villageId ?? '';
+  const ruleSetId = params.ruleSetId ?? '';
+  const editable = me.role === 'village_admin';
+  const fromCounty = me.role === 'county_admin' || me.role === 'county_official';
+
+  const loaded = useLoad(
+    useCallback(async () => {
+      const [ruleSet, village] = await Promise.all([
+        getRuleSet(villageId, ruleSetId),
+        call(api().GET('/api/villages/{villageId}', { params: { path: { villageId } } })),
+      ]);
+      return { ruleSet, village, content: await contentToShow(villageId, ruleSet, editable) };
+    }, [villageId, ruleSetId, editable]),
+  );
+
+  const [ruleSet, setRuleSet] = useState<RuleSet>();
+  const [content, setContent] = useState<EditableContent>();
+  const [baseline, setBaseline] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saveError, setSaveError] = useState<string>();
+  const [conflict, setConflict] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [publishing, setPublishing] = useState(false);
+  const [tab, setTab] = useState('rules');
+
+  const reset = useCallback((next: RuleSet, nextContent: Parameters<typeof toEditableContent>[0]) => {
+    const editableContent = toEditableContent(nextContent);
+    setRuleSet(next);
+    setContent(editableContent);
+    setBaseline(snapshot(editableContent));
+    setErrors({});
+    setSaveError(undefined);
+    setConflict(false);
+  }, []);
+
+  useEffect(() => {
+    if (loaded.data) reset(loaded.data.ruleSet, loaded.data.content);
+  }, [loaded.data, reset]);
+
+  const dirty = content !== undefined && snapshot(content) !== baseline;
+
+  const blocker = useBlocker(
+    useCallback(
+      ({
+        currentLocation,
+        nextLocation,
+      }: {
+        currentLocation: { pathname: string };
+        nextLocation: { pathname: string };
+      }) => dirty && currentLocation.pathname !== nextLocation.pathname,
+      [dirty],
+    ),
+  );
+  useEffect(() => {
+    if (blocker.state !== 'blocked') return;
+    modal.confirm({
+      title: t('rules.leaveTitle'),
+      content: t('rules.leaveBody'),
+      okText: t('rules.leave'),
+      okButtonProps: { danger: true },
+      cancelText: t('rules.stay'),
+      onOk: () => blocker.proceed(),
+      onCancel: () => blocker.reset(),
+    });
+  }, [blocker, modal, t]);
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  if (loaded.error) return <LoadError error={loaded.error} onRetry={loaded.reload} />;
+  const village = loaded.data?.village;
+
+  async function save() {
+    if (!ruleSet || !content) return;
+    const problems = checkContent(content);
+    if (Object.keys(problems).length > 0) {
+      setErrors(
+        Object.fromEntries(Object.entries(problems).map(([path, key]) => [path, t(`rules.check.${key}`)])),
+      );
+      setSaveError(t('rules.fixErrors'));
+      return;
+    }
+    setSaving(true);
+    setSaveError(undefined);
+    try {
+      const sent = fromEditableContent(content);
+      const saved = await saveDraft(villageId, ruleSet.id, {
+        content: sent,
+        baseVersion: ruleSet.latestVersion,
+      });
+      reset(saved, saved.draft?.content ?? sent);
+      void message.success(t('rules.saved'));
+    } catch (error) {
+      setErrors(fieldErrors(error, i18n.language));
+      setSaveError(errorText(error, t, i18n.language));
+      setConflict(error instanceof ApiError && error.status === 409);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const otherErrors = Object.entries(errors).filter(
+    ([path]) => !isRuleCellPath(path) && !/^content\.categories\.\d+$/.test(path),
+  );
+  const rulesPath = `/villages/${villageId}/rules`;
+
+  return (
+    <>
+      <Breadcrumb
+        items={[
+          ...(fromCounty
+            ? [
+                { title: <Link to="/county">{t('nav.county')}</Link> },
+                { title: <Link to={`/villages/${villageId}`}>{village?.name ?? ''}</Link> },
+              ]
+            : []),
+          { title: <Link to={rulesPath}>{t('rules.title')}</Link> },
+          { title: ruleSet?.name ?? '' },
+        ]}
+      />
+      <Flex justify="space-between" align="center" wrap gap={8} style={{ margin: '8px 0 16px' }}>
+        <Space align="center" wrap>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {ruleSet?.name ?? t('app.loading')}
+          </Typography.Title>
+          {ruleSet && <RuleSetStatus ruleSet={ruleSet} />}
+          {dirty && <Tag color="red">{t('rules.unsaved')}</Tag>}
+        </Space>
+        {editable && ruleSet && (
+          <Space wrap>
+            {dirty && (
+              <Button icon={<UndoOutlined />} onClick={() => reset(ruleSet, JSON.parse(baseline))}>
+                {t('rules.discard')}
+              </Button>
+            )}
+            <Button
+              type="primary"
+              icon={<SaveOutlined />}
+              loading={saving}
+              disabled={!dirty}
+              onClick={() => void save()}
+            >
+              {t('rules.save')}
+            </Button>
+            <Tooltip
+              title={dirty ? t('rules.saveFirst') : !ruleSet.draft ? t('rules.nothingToPublish') : undefined}
+            >
+              <Button
+                icon={<CloudUploadOutlined />}
+                disabled={dirty || !ruleSet.draft}
+                onClick={() => setPublishing(true)}
+              >
+                {t('rules.publish')}
+              </Button>
+            </Tooltip>
+          </Space>
+        )}
+      </Flex>
+      {ruleSet?.draft && (
+        <Typography.Paragraph type="secondary">
+          {ruleSet.draft.baseVersion > 0
+            ? t('rules.draftBased', { version: ruleSet.draft.baseVersion })
+            : t('rules.draftNew')}{' '}
+          · {formatDateTime(ruleSet.draft.updatedAt)}
+        </Typography.Paragraph>
+      )}
+      {!editable && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('rules.readOnly')}
+          description={
+            ruleSet && ruleSet.latestVersion > 0
+              ? t('rules.showingVersion', { version: ruleSet.latestVersion })
+              : undefined
+          }
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      {saveError && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={saveError}
+          description={
+            conflict ? (
+              t('rules.conflictHint')
+            ) : otherErrors.length > 0 ? (
+              <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                {otherErrors.map(([path, text]) => (
+                  <li key={path}>
+                    <Typography.Text code>{path}</Typography.Text> {text}
+                  </li>
+                ))}
+              </ul>
+            ) : undefined
+          }
+          action={conflict ? <Button onClick={loaded.reload}>{t('rules.reload')}</Button> : undefined}
+        />
+      )}
+      {!ruleSet || !content ? (
+        <Skeleton active />
+      ) : (
+        <Tabs
+          activeKey={tab}
+          onChange={setTab}
+          items={[
+            {
+              key: 'rules',
+              label: t('rules.tabs.rules'),
+              children: (
+                <>
+                  <Card size="small" title={t('rules.categories')} style={{ marginBottom: 16 }}>
+                    <CategoriesEditor
+                      content={content}
+                      readOnly={!editable}
+                      errors={errors}
+                      onChange={(next) => {
+                        setErrors((e) =>
+                          Object.fromEntries(
+                            Object.entries(e).filter(([p]) => !p.startsWith('content.categories')),
+                          ),
+                        );
+                        setContent(next);
+                      }}
+                    />
+                  </Card>
+                  <Card size="small">
+                    <RulesTable
+                      content={content}
+                      readOnly={!editable}
+                      errors={errors}
+                      onChange={setContent}
+                      onClearErrors={(paths) =>
+                        setErrors((e) =>
+                          Object.fromEntries(Object.entries(e).filter(([p]) => !paths.includes(p))),
+                        )
+                      }
+                    />
+                  </Card>
+                </>
+              ),
+            },
+            {
+              key: 'preview',
+              label: t('rules.tabs.preview'),
+              children: (
+                <PreviewPanel key={stamp(ruleSet)} villageId={villageId} ruleSet={ruleSet} dirty={dirty} />
+              ),
+            },
+            {
+              key: 'history',
+              label: t('rules.tabs.history'),
+              children: <HistoryPanel key={stamp(ruleSet)} villageId={villageId} ruleSet={ruleSet} />,
+            },
+          ]}
+        />
+      )}
+      {publishing && ruleSet && (
+        <PublishModal
+          villageId={villageId}
+          ruleSetId={ruleSet.id}
+          nextVersion={ruleSet.latestVersion + 1}
+          onClose={() => setPublishing(false)}
+          onPublished={(version) => {
+            setPublishing(false);
+            void message.success(t('rules.publishedOk', { version: version.version }));
+            loaded.reload();
+          }}
+        />
+      )}
+    </>
+  );
+}
