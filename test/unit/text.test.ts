@@ -1,5 +1,6 @@
 import { nameText, phoneSchema, usernameSchema } from '@xjf/domain';
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod';
 
 describe('human-entered text', () => {
   it('trims names and keeps Chinese as typed', () => {
@@ -22,5 +23,12 @@ describe('human-entered text', () => {
   it('normalizes usernames to lower case', () => {
     expect(usernameSchema.parse('YinChuan.Admin')).toBe('yinchuan.admin');
     expect(usernameSchema.safeParse('1admin').success).toBe(false);
+  });
+});
+
+describe('validation messages', () => {
+  it('read Chinese first, then English, when a schema gives none of its own', () => {
+    const result = z.int().max(10).safeParse(11);
+    expect(result.error?.issues[0]?.message).toMatch(/^数值过大.* \(Too big: expected number to be <=10\)$/);
   });
 });

@@ -1,3 +1,5 @@
+import './zod-messages';
+
 export * from './actor';
 export * from './errors';
 export * from './households';

@@ -3142,6 +3142,8 @@ export interface components {
             programId: string;
             name: string;
             latestVersion: number;
+            /** Format: date */
+            latestEffectiveFrom?: string;
             draft?: {
                 content: components["schemas"]["RuleSetContent"];
                 baseVersion: number;

@@ -23,7 +23,7 @@ import { getProgram } from './programs';
 
 type VillageScope = { countyId: string; villageId: string };
 
-type Head = Omit<RuleSet, 'versions'> & { latestEffectiveFrom?: string };
+type Head = Omit<RuleSet, 'versions'>;
 const headSchema = ruleSetSchema.omit({ versions: true });
 
 const versionSummary = (v: RuleSetVersion) => ({
@@ -91,7 +91,7 @@ async function getHead(db: Db, scope: VillageScope, ruleSetId: string): Promise<
     }),
   );
   if (!out.Item) throw new NotFoundError('积分细则 (rule set)');
-  return { ...headSchema.parse(out.Item), latestEffectiveFrom: out.Item.latestEffectiveFrom };
+  return headSchema.parse(out.Item);
 }
 
 async function listVersions(db: Db, scope: VillageScope, ruleSetId: string, forward = true) {
@@ -116,8 +116,7 @@ export async function getRuleSet(db: Db, scope: VillageScope, ruleSetId: string)
     getHead(db, scope, ruleSetId),
     listVersions(db, scope, ruleSetId),
   ]);
-  const { latestEffectiveFrom: _, ...ruleSet } = head;
-  return { ...ruleSet, versions: versions.map(versionSummary) };
+  return { ...head, versions: versions.map(versionSummary) };
 }
 
 export async function listRuleSets(db: Db, scope: VillageScope): Promise<RuleSet[]> {

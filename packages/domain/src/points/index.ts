@@ -1,2 +1,3 @@
 export * from './periods';
 export * from './records';
+export * from './schemas';

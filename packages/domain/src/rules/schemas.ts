@@ -195,6 +195,8 @@ export const ruleSetSchema = z
     name: z.string(),
     /** 0 until first published. */
     latestVersion: z.int().min(0),
+    /** When the latest version takes effect; lists show it without reading versions. */
+    latestEffectiveFrom: z.iso.date().optional(),
     draft: z
       .object({ content: ruleSetContentSchema, baseVersion: z.int().min(0), updatedAt: isoDateTime })
       .optional(),

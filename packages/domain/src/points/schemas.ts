@@ -1,0 +1,103 @@
+import * as z from 'zod';
+import { idSchema } from '../ids';
+import { ruleCodeSchema, ruleSchema } from '../rules/schemas';
+import { isoDateTime, optionalText } from '../text';
+import { recordStatuses } from './records';
+
+export const recordCreateSchema = z
+  .strictObject({
+    programId: idSchema,
+    householdId: idSchema,
+    /** Required when the program keeps accounts per person. */
+    memberId: idSchema.optional(),
+    ruleCode: ruleCodeSchema,
+    quantity: z.number().positive().max(1_000_000).optional(),
+    /** The day it happened (China date); never in the future. */
+    occurredOn: z.iso.date().meta({ example: '2026-05-20' }),
+    note: optionalText(200),
+  })
+  .meta({ id: 'PointRecordCreate' });
+export type RecordCreate = z.infer<typeof recordCreateSchema>;
+
+const explanation = z.object({ zh: z.string(), en: z.string() });
+
+export const pointRecordSchema = z
+  .object({
+    id: idSchema,
+    villageId: idSchema,
+    programId: idSchema,
+    ruleSetId: idSchema,
+    ruleVersion: z.int().positive(),
+    /** The rule as it stood in that version: past records never change when rules do. */
+    rule: ruleSchema,
+    quantity: z.number().optional(),
+    occurredOn: z.iso.date(),
+    note: z.string().optional(),
+    householdId: idSchema,
+    householdNumber: z.string(),
+    headName: z.string(),
+    memberId: idSchema.optional(),
+    accountRef: z.string(),
+    status: z.enum(recordStatuses),
+    /** What the rule gives before caps; the capped points are fixed when the record takes effect. */
+    estimate: z.int(),
+    points: z.int().optional(),
+    explanation,
+    recordedBy: z.string(),
+    recordedByName: z.string(),
+    createdAt: isoDateTime,
+    decidedBy: z.string().optional(),
+    decidedAt: isoDateTime.optional(),
+    reason: z.string().optional(),
+    postedUntil: isoDateTime.optional(),
+    effectiveAt: isoDateTime.optional(),
+    reversedAt: isoDateTime.optional(),
+  })
+  .meta({ id: 'PointRecord' });
+export type PointRecord = z.infer<typeof pointRecordSchema>;
+
+export const decisionSchema = z.strictObject({ reason: optionalText(200) }).meta({ id: 'Decision' });
+
+export const reversalSchema = z
+  .strictObject({ reason: z.string().trim().min(2, '请写明冲正原因 (give a reason)').max(200) })
+  .meta({ id: 'Reversal' });
+
+export const recordQuerySchema = z.strictObject({
+  status: z.enum(recordStatuses).optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+  cursor: z.string().max(2048).optional(),
+});
+
+export const ledgerEntrySchema = z
+  .object({
+    accountRef: z.string(),
+    programId: idSchema,
+    recordId: idSchema,
+    kind: z.enum(['earn', 'deduct', 'reversal']),
+    points: z.int(),
+    balanceAfter: z.int(),
+    ruleCode: z.string(),
+    ruleName: z.string(),
+    ruleVersion: z.int(),
+    explanation,
+    at: isoDateTime,
+    by: z.string(),
+    reason: z.string().optional(),
+  })
+  .meta({ id: 'LedgerEntry' });
+export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;
+
+export const accountSchema = z
+  .object({
+    accountRef: z.string(),
+    programId: idSchema,
+    householdId: idSchema,
+    memberId: idSchema.optional(),
+    balance: z.int(),
+    earned: z.int(),
+    deducted: z.int(),
+    spent: z.int(),
+    version: z.int(),
+  })
+  .meta({ id: 'Account' });
+export type Account = z.infer<typeof accountSchema>;
