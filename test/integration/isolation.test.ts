@@ -7,7 +7,7 @@ import { buildWorld } from '../support/world';
 
 let w: Awaited<ReturnType<typeof buildWorld>>;
 /** Village C's rule set, published once, so rule routes have something to refuse. */
-let ruleSetOfC: { programId: string; ruleSetId: string; householdId: string };
+let ruleSetOfC: { programId: string; ruleSetId: string; householdId: string; recordId: string };
 beforeAll(async () => {
   w = await buildWorld();
   const program = await w.call('POST', `/api/villages/${w.c.id}/programs`, {
@@ -28,7 +28,22 @@ beforeAll(async () => {
     body: { number: '0001', group: '第一组', members: [{ name: '罗文军', relation: '户主' }] },
   });
   expect(household.status).toBe(201);
-  ruleSetOfC = { programId: program.body.id, ruleSetId: ruleSet.body.id, householdId: household.body.id };
+  const record = await w.call('POST', `/api/villages/${w.c.id}/point-records`, {
+    token: w.c.recorderToken,
+    body: {
+      programId: program.body.id,
+      householdId: household.body.id,
+      ruleCode: 'VOL-EVENT',
+      occurredOn: chinaDate(new Date()),
+    },
+  });
+  expect(record.status).toBe(201);
+  ruleSetOfC = {
+    programId: program.body.id,
+    ruleSetId: ruleSet.body.id,
+    householdId: household.body.id,
+    recordId: record.body.id,
+  };
 });
 
 /** A valid body for each effectful route, so refusals come from scope, not from validation. */
@@ -55,6 +70,15 @@ const sampleBodies: Record<string, unknown> = {
     group: '外组',
     members: [{ name: '外人', relation: '户主' }],
   },
+  'POST /api/villages/{villageId}/point-records': {
+    programId: '0000000000000000',
+    householdId: '0000000000000000',
+    ruleCode: 'VOL-EVENT',
+    occurredOn: '2026-01-01',
+  },
+  'POST /api/villages/{villageId}/point-records/{recordId}/approve': {},
+  'POST /api/villages/{villageId}/point-records/{recordId}/reject': { reason: '外来驳回' },
+  'POST /api/villages/{villageId}/point-records/{recordId}/reverse': { reason: '外来冲正' },
   'POST /api/counties/{countyId}/rule-templates': {
     name: '外来模板',
     content: { categories: [], rules: [] },
@@ -68,7 +92,8 @@ function urlInY(path: string) {
     .replace('{villageId}', w.c.id)
     .replace('{ruleSetId}', ruleSetOfC.ruleSetId)
     .replace('{version}', '1')
-    .replace('{householdId}', ruleSetOfC.householdId);
+    .replace('{householdId}', ruleSetOfC.householdId)
+    .replace('{recordId}', ruleSetOfC.recordId);
   return url.endsWith('/rule-sets/active') ? `${url}?program=${ruleSetOfC.programId}` : url;
 }
 
@@ -96,6 +121,8 @@ async function snapshotOfY() {
     [`/api/villages/${w.c.id}/programs`, w.c.adminToken],
     [`/api/villages/${w.c.id}/rule-sets/${ruleSetOfC.ruleSetId}`, w.c.adminToken],
     [`/api/villages/${w.c.id}/households`, w.c.adminToken],
+    [`/api/villages/${w.c.id}/point-records`, w.c.adminToken],
+    [`/api/villages/${w.c.id}/households/${ruleSetOfC.householdId}/ledger`, w.c.adminToken],
   ] as const;
   const answers = await Promise.all(reads.map(([path, token]) => w.call('GET', path, { token })));
   return JSON.stringify(answers.map((a) => a.body));

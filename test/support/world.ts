@@ -10,8 +10,8 @@ const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${(seq++)
  * Two counties built through the API as real users would: county X with villages A and B
  * (onboarded from invite codes), county Y with village C. Returns a token for each role.
  */
-export async function buildWorld() {
-  const { app, db, tokenFor } = await testApp();
+export async function buildWorld(options: { clock?: () => Date } = {}) {
+  const { app, db, tokenFor } = await testApp(options);
   const call = client(app);
   const operatorUser = await createUser(
     db,

@@ -3,6 +3,7 @@ import { createBaseApp, type Deps, router } from '@xjf/http';
 import { householdsRoutes } from './households/households.routes';
 import { systemRoutes } from './me.routes';
 import { onboardingRoutes } from './onboarding/onboarding.routes';
+import { recordsRoutes } from './points/records.routes';
 import { programsRoutes } from './rules/programs.routes';
 import { ruleSetsRoutes } from './rules/rule-sets.routes';
 import { templatesRoutes } from './rules/templates.routes';
@@ -29,7 +30,8 @@ export function createApp(deps: Deps, extra?: ReturnType<typeof router>) {
     .route('/', templatesRoutes(deps))
     .route('/', programsRoutes(deps))
     .route('/', ruleSetsRoutes(deps))
-    .route('/', householdsRoutes(deps));
+    .route('/', householdsRoutes(deps))
+    .route('/', recordsRoutes(deps));
   if (extra) api.route('/', extra);
   const app = createBaseApp(deps);
   app.route('/api', api);

@@ -3,6 +3,8 @@ export * from './households/households';
 export * from './idempotency/records';
 export * from './keys';
 export * from './page';
+export * from './points/ledger';
+export * from './points/records';
 export * from './rules/programs';
 export * from './rules/rule-sets';
 export * from './rules/templates';

@@ -101,6 +101,55 @@ export const keys = {
     PK: village(countyId, villageId),
     SK: `HOUSEHOLDNO#${number}`,
   }),
+  pointRecord: (countyId: string, villageId: string, recordId: string): Key => ({
+    PK: village(countyId, villageId),
+    SK: `RECORD#${recordId}`,
+  }),
+  /** Records queue by status; posted records sort by the end of their posting window. */
+  recordQueue: (countyId: string, villageId: string, status: string, sortKey: string) => ({
+    GSI1PK: `${village(countyId, villageId)}#RECORDS#${status}`,
+    GSI1SK: sortKey,
+  }),
+  recordQueuePK: (countyId: string, villageId: string, status: string) =>
+    `${village(countyId, villageId)}#RECORDS#${status}`,
+  /** accountRef = `<householdId>#<programId>[#<memberId>]`, so a household's accounts share a prefix. */
+  account: (countyId: string, villageId: string, accountRef: string): Key => ({
+    PK: village(countyId, villageId),
+    SK: `ACCOUNT#${accountRef}`,
+  }),
+  householdAccountsPrefix: (countyId: string, villageId: string, householdId: string) => ({
+    PK: village(countyId, villageId),
+    SKPrefix: `ACCOUNT#${householdId}#`,
+  }),
+  ledgerEntry: (
+    countyId: string,
+    villageId: string,
+    accountRef: string,
+    at: string,
+    recordId: string,
+  ): Key => ({
+    PK: village(countyId, villageId),
+    SK: `LEDGER#${accountRef}#${at}#${recordId}`,
+  }),
+  accountLedgerPrefix: (countyId: string, villageId: string, accountRef: string) => ({
+    PK: village(countyId, villageId),
+    SKPrefix: `LEDGER#${accountRef}#`,
+  }),
+  householdLedgerPrefix: (countyId: string, villageId: string, householdId: string) => ({
+    PK: village(countyId, villageId),
+    SKPrefix: `LEDGER#${householdId}#`,
+  }),
+  /** What an account used of a capped rule in one period. */
+  capUsage: (
+    countyId: string,
+    villageId: string,
+    accountRef: string,
+    ruleCode: string,
+    periodKey: string,
+  ): Key => ({
+    PK: village(countyId, villageId),
+    SK: `CAPUSE#${accountRef}#${ruleCode}#${periodKey}`,
+  }),
   countyTemplate: (countyId: string, templateId: string): Key => ({
     PK: county(countyId),
     SK: `TEMPLATE#${templateId}`,

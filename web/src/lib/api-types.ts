@@ -2680,6 +2680,501 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/villages/{villageId}/point-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 按状态查看记录（默认待审核）Records by status (pending by default) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "rejected" | "posted" | "effective" | "reversed";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    villageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 记录 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PointRecordPage"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 录入一条积分记录（待审核）Record points for a household (pending approval) */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description 客户端生成的唯一键；重试时原样重发 (a unique key; resend it unchanged on retry) */
+                    "idempotency-key": string;
+                };
+                path: {
+                    villageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PointRecordCreate"];
+                };
+            };
+            responses: {
+                /** @description 已录入 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PointRecord"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/villages/{villageId}/point-records/{recordId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核通过（进入公示或直接入账）Approve: post publicly, or take effect */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description 客户端生成的唯一键；重试时原样重发 (a unique key; resend it unchanged on retry) */
+                    "idempotency-key": string;
+                };
+                path: {
+                    villageId: string;
+                    recordId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Decision"];
+                };
+            };
+            responses: {
+                /** @description 已处理 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PointRecord"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 冲突 (conflict) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/villages/{villageId}/point-records/{recordId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 驳回 Reject with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description 客户端生成的唯一键；重试时原样重发 (a unique key; resend it unchanged on retry) */
+                    "idempotency-key": string;
+                };
+                path: {
+                    villageId: string;
+                    recordId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Decision"];
+                };
+            };
+            responses: {
+                /** @description 已处理 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PointRecord"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 冲突 (conflict) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/villages/{villageId}/point-records/{recordId}/reverse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 冲正：以反向分录更正已入账的记录 Reverse an effective record */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description 客户端生成的唯一键；重试时原样重发 (a unique key; resend it unchanged on retry) */
+                    "idempotency-key": string;
+                };
+                path: {
+                    villageId: string;
+                    recordId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Reversal"];
+                };
+            };
+            responses: {
+                /** @description 已处理 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PointRecord"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 冲突 (conflict) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/villages/{villageId}/households/{householdId}/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 农户积分台账：余额与明细，可查某一时刻的余额 A household’s accounts and ledger, with the balance as of a moment */
+        get: {
+            parameters: {
+                query?: {
+                    asOf?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    villageId: string;
+                    householdId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 台账 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HouseholdLedger"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dev/users": {
         parameters: {
             query?: never;
@@ -2930,6 +3425,7 @@ export interface components {
             contactName?: string;
             contactPhone?: string;
             description?: string;
+            postingDays?: number;
             /**
              * Format: date-time
              * @example 2026-05-31T08:00:00.000Z
@@ -2953,6 +3449,8 @@ export interface components {
             /** @example 13800138000 */
             contactPhone?: string | null;
             description?: string | null;
+            /** @example 3 */
+            postingDays?: number;
         };
         CreatedUser: {
             /** @example 7k2m9q4x8c1v5b3n */
@@ -3048,6 +3546,8 @@ export interface components {
             /** @example 13800138000 */
             contactPhone?: string;
             description?: string;
+            /** @example 3 */
+            postingDays?: number;
         };
         RuleTemplateList: {
             items: components["schemas"]["RuleTemplate"][];
@@ -3329,6 +3829,137 @@ export interface components {
         HouseholdPage: {
             items: components["schemas"]["Household"][];
             nextCursor?: string;
+        };
+        PointRecord: {
+            /** @example 7k2m9q4x8c1v5b3n */
+            id: string;
+            /** @example 7k2m9q4x8c1v5b3n */
+            villageId: string;
+            /** @example 7k2m9q4x8c1v5b3n */
+            programId: string;
+            /** @example 7k2m9q4x8c1v5b3n */
+            ruleSetId: string;
+            ruleVersion: number;
+            rule: components["schemas"]["Rule"];
+            quantity?: number;
+            /** Format: date */
+            occurredOn: string;
+            note?: string;
+            /** @example 7k2m9q4x8c1v5b3n */
+            householdId: string;
+            householdNumber: string;
+            headName: string;
+            /** @example 7k2m9q4x8c1v5b3n */
+            memberId?: string;
+            accountRef: string;
+            /** @enum {string} */
+            status: "pending" | "rejected" | "posted" | "effective" | "reversed";
+            estimate: number;
+            points?: number;
+            explanation: {
+                zh: string;
+                en: string;
+            };
+            recordedBy: string;
+            recordedByName: string;
+            /**
+             * Format: date-time
+             * @example 2026-05-31T08:00:00.000Z
+             */
+            createdAt: string;
+            decidedBy?: string;
+            /**
+             * Format: date-time
+             * @example 2026-05-31T08:00:00.000Z
+             */
+            decidedAt?: string;
+            reason?: string;
+            /**
+             * Format: date-time
+             * @example 2026-05-31T08:00:00.000Z
+             */
+            postedUntil?: string;
+            /**
+             * Format: date-time
+             * @example 2026-05-31T08:00:00.000Z
+             */
+            effectiveAt?: string;
+            /**
+             * Format: date-time
+             * @example 2026-05-31T08:00:00.000Z
+             */
+            reversedAt?: string;
+        };
+        PointRecordCreate: {
+            /** @example 7k2m9q4x8c1v5b3n */
+            programId: string;
+            /** @example 7k2m9q4x8c1v5b3n */
+            householdId: string;
+            /** @example 7k2m9q4x8c1v5b3n */
+            memberId?: string;
+            /** @example ECO-HOMESTEAD */
+            ruleCode: string;
+            quantity?: number;
+            /**
+             * Format: date
+             * @example 2026-05-20
+             */
+            occurredOn: string;
+            note?: string;
+        };
+        PointRecordPage: {
+            items: components["schemas"]["PointRecord"][];
+            nextCursor?: string;
+        };
+        Decision: {
+            reason?: string;
+        };
+        Reversal: {
+            reason: string;
+        };
+        HouseholdLedger: {
+            accounts: {
+                accountRef: string;
+                /** @example 7k2m9q4x8c1v5b3n */
+                programId: string;
+                /** @example 7k2m9q4x8c1v5b3n */
+                householdId: string;
+                /** @example 7k2m9q4x8c1v5b3n */
+                memberId?: string;
+                balance: number;
+                earned: number;
+                deducted: number;
+                spent: number;
+                version: number;
+                balanceAsOf?: number;
+            }[];
+            entries: components["schemas"]["LedgerEntry"][];
+            nextCursor?: string;
+        };
+        LedgerEntry: {
+            accountRef: string;
+            /** @example 7k2m9q4x8c1v5b3n */
+            programId: string;
+            /** @example 7k2m9q4x8c1v5b3n */
+            recordId: string;
+            /** @enum {string} */
+            kind: "earn" | "deduct" | "reversal";
+            points: number;
+            balanceAfter: number;
+            ruleCode: string;
+            ruleName: string;
+            ruleVersion: number;
+            explanation: {
+                zh: string;
+                en: string;
+            };
+            /**
+             * Format: date-time
+             * @example 2026-05-31T08:00:00.000Z
+             */
+            at: string;
+            by: string;
+            reason?: string;
         };
         DevUser: {
             username: string;

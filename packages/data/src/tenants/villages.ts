@@ -43,6 +43,7 @@ const pickDetails = (d: VillageDetails) => ({
   contactName: d.contactName,
   contactPhone: d.contactPhone,
   description: d.description,
+  postingDays: d.postingDays,
 });
 
 /** The profile after a patch: listed fields only, `null` removes a field. */

@@ -55,3 +55,6 @@ export function assertMayApprove(
     throw new ForbiddenError('不能审核自己家的积分 (this is your own household)', 'own_household');
   }
 }
+
+/** Approved points stay on the notice board this many days unless the village says otherwise. */
+export const DEFAULT_POSTING_DAYS = 3;

@@ -41,9 +41,15 @@ export function evaluateRule(rule: Rule, input: { quantity?: number; usage: Usag
     }
     const units = Math.floor(hundredths(input.quantity) / hundredths(shape.unitSize));
     uncapped = units * shape.points;
-    const size = shape.unitSize === 1 ? '' : `${fmt(shape.unitSize)} `;
-    zh = `${rule.name} ${fmt(input.quantity)} ${shape.unit} ÷ ${size}${shape.unit} × ${shape.points} 分 = ${uncapped} 分`;
-    en = `${rule.name}: ${fmt(input.quantity)} ${shape.unit} ÷ ${size}${shape.unit} × ${shape.points} pts = ${uncapped} pts`;
+    const q = `${fmt(input.quantity)} ${shape.unit}`;
+    // "5 分/亩" reads naturally per single unit; "÷ 5 m² × 1 分" when points go by a block of units.
+    if (shape.unitSize === 1) {
+      zh = `${rule.name} ${q} × ${shape.points} 分/${shape.unit} = ${uncapped} 分`;
+      en = `${rule.name}: ${q} × ${shape.points} pts/${shape.unit} = ${uncapped} pts`;
+    } else {
+      zh = `${rule.name} ${q} ÷ ${fmt(shape.unitSize)} ${shape.unit} × ${shape.points} 分 = ${uncapped} 分`;
+      en = `${rule.name}: ${q} ÷ ${fmt(shape.unitSize)} ${shape.unit} × ${shape.points} pts = ${uncapped} pts`;
+    }
   }
   return applyCap(rule, uncapped, input.usage, { zh, en });
 }

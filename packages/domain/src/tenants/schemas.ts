@@ -72,6 +72,8 @@ const villageDetails = {
   contactName: optionalText(20).meta({ example: '王支书' }),
   contactPhone: phoneSchema.optional(),
   description: optionalText(500),
+  /** Days approved points stay on the public notice board (公示) before they count; 0 turns posting off. */
+  postingDays: z.int().min(0).max(30).optional().meta({ example: 3 }),
 };
 
 export const villageDetailsSchema = z.strictObject(villageDetails).meta({ id: 'VillageDetails' });
@@ -86,6 +88,7 @@ export const villagePatchSchema = z
     contactName: villageDetails.contactName.nullable(),
     contactPhone: villageDetails.contactPhone.nullable(),
     description: villageDetails.description.nullable(),
+    postingDays: villageDetails.postingDays,
   })
   .refine((patch) => Object.keys(patch).length > 0, '至少修改一项 (change at least one field)')
   .meta({ id: 'VillagePatch' });
@@ -103,6 +106,7 @@ export const villageSchema = z
     contactName: z.string().optional(),
     contactPhone: z.string().optional(),
     description: z.string().optional(),
+    postingDays: z.int().optional(),
     createdAt: isoDateTime,
     updatedAt: isoDateTime,
   })

@@ -1,0 +1,159 @@
+import { createRoute } from '@hono/zod-openapi';
+import {
+  approveRecord,
+  createRecord,
+  householdLedger,
+  listRecords,
+  rejectRecord,
+  reverseRecord,
+} from '@xjf/data';
+import {
+  accountSchema,
+  decisionSchema,
+  idSchema,
+  ledgerEntrySchema,
+  pointRecordSchema,
+  recordCreateSchema,
+  recordQuerySchema,
+  reversalSchema,
+} from '@xjf/domain';
+import {
+  actorOf,
+  allow,
+  bearer,
+  conflict,
+  type Deps,
+  errors,
+  idempotencyHeader,
+  idempotent,
+  json,
+  jsonBody,
+  pageOf,
+  router,
+  villageScopeOf,
+} from '@xjf/http';
+import * as z from 'zod';
+import { villageReaders } from '../roles';
+import { villageParams } from '../tenants/villages.routes';
+
+const tags = ['积分记录与台账 Point records & ledger'];
+const recordParams = villageParams.extend({ recordId: idSchema });
+const ledgerSchema = z
+  .object({
+    accounts: z.array(accountSchema.extend({ balanceAsOf: z.int().optional() })),
+    entries: z.array(ledgerEntrySchema),
+    nextCursor: z.string().optional(),
+  })
+  .meta({ id: 'HouseholdLedger' });
+
+export function recordsRoutes(deps: Deps) {
+  const r = router();
+
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/villages/{villageId}/point-records',
+      tags,
+      summary: '录入一条积分记录（待审核）Record points for a household (pending approval)',
+      security: bearer,
+      middleware: [allow('recorder', 'village_admin'), idempotent(deps)] as const,
+      request: { params: villageParams, headers: idempotencyHeader, body: jsonBody(recordCreateSchema) },
+      responses: { 201: json(pointRecordSchema, '已录入'), ...errors },
+    }),
+    async (c) => {
+      const actor = actorOf(c);
+      const scope = await villageScopeOf(deps.db, actor, c.req.valid('param').villageId);
+      return c.json(await createRecord(deps.db, scope, c.req.valid('json'), actor, deps.clock()), 201);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/villages/{villageId}/point-records',
+      tags,
+      summary: '按状态查看记录（默认待审核）Records by status (pending by default)',
+      security: bearer,
+      middleware: [allow(...villageReaders)] as const,
+      request: { params: villageParams, query: recordQuerySchema },
+      responses: { 200: json(pageOf(pointRecordSchema, 'PointRecordPage'), '记录'), ...errors },
+    }),
+    async (c) => {
+      const scope = await villageScopeOf(deps.db, actorOf(c), c.req.valid('param').villageId);
+      return c.json(await listRecords(deps.db, scope, c.req.valid('query'), deps.clock()), 200);
+    },
+  );
+
+  const decision = (action: 'approve' | 'reject' | 'reverse', summary: string, body: z.ZodType) =>
+    createRoute({
+      method: 'post',
+      path: `/villages/{villageId}/point-records/{recordId}/${action}`,
+      tags,
+      summary,
+      security: bearer,
+      middleware: [allow('village_admin'), idempotent(deps)] as const,
+      request: { params: recordParams, headers: idempotencyHeader, body: jsonBody(body) },
+      responses: { 200: json(pointRecordSchema, '已处理'), ...errors, ...conflict },
+    });
+
+  r.openapi(
+    decision(
+      'approve',
+      '审核通过（进入公示或直接入账）Approve: post publicly, or take effect',
+      decisionSchema,
+    ),
+    async (c) => {
+      const actor = actorOf(c);
+      const { villageId, recordId } = c.req.valid('param');
+      const scope = await villageScopeOf(deps.db, actor, villageId);
+      return c.json(await approveRecord(deps.db, scope, recordId, actor, deps.clock()), 200);
+    },
+  );
+
+  r.openapi(decision('reject', '驳回 Reject with a reason', decisionSchema), async (c) => {
+    const actor = actorOf(c);
+    const { villageId, recordId } = c.req.valid('param');
+    const scope = await villageScopeOf(deps.db, actor, villageId);
+    const { reason } = decisionSchema.parse(c.req.valid('json'));
+    return c.json(await rejectRecord(deps.db, scope, recordId, reason, actor, deps.clock()), 200);
+  });
+
+  r.openapi(
+    decision('reverse', '冲正：以反向分录更正已入账的记录 Reverse an effective record', reversalSchema),
+    async (c) => {
+      const actor = actorOf(c);
+      const { villageId, recordId } = c.req.valid('param');
+      const scope = await villageScopeOf(deps.db, actor, villageId);
+      const { reason } = reversalSchema.parse(c.req.valid('json'));
+      return c.json(await reverseRecord(deps.db, scope, recordId, reason, actor, deps.clock()), 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/villages/{villageId}/households/{householdId}/ledger',
+      tags,
+      summary:
+        '农户积分台账：余额与明细，可查某一时刻的余额 A household’s accounts and ledger, with the balance as of a moment',
+      security: bearer,
+      middleware: [allow(...villageReaders)] as const,
+      request: {
+        params: villageParams.extend({ householdId: idSchema }),
+        query: z.strictObject({
+          asOf: z.iso.datetime().optional(),
+          limit: z.coerce.number().int().min(1).max(100).optional(),
+          cursor: z.string().max(2048).optional(),
+        }),
+      },
+      responses: { 200: json(ledgerSchema, '台账'), ...errors },
+    }),
+    async (c) => {
+      const { villageId, householdId } = c.req.valid('param');
+      const scope = await villageScopeOf(deps.db, actorOf(c), villageId);
+      return c.json(await householdLedger(deps.db, scope, householdId, c.req.valid('query')), 200);
+    },
+  );
+
+  return r;
+}

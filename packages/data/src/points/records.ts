@@ -1,0 +1,273 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type Actor,
+  assertMayApprove,
+  ConflictError,
+  chinaDate,
+  DEFAULT_POSTING_DAYS,
+  evaluateRule,
+  NotFoundError,
+  newId,
+  nextStatus,
+  type PointRecord,
+  pointRecordSchema,
+  type RecordCreate,
+  type RecordStatus,
+  ValidationError,
+} from '@xjf/domain';
+import type { Db } from '../client';
+import { getHousehold } from '../households/households';
+import { keys } from '../keys';
+import { type Page, queryPage } from '../page';
+import { getProgram } from '../rules/programs';
+import { activeRuleSetVersion } from '../rules/rule-sets';
+import { getVillage } from '../tenants/villages';
+import { moveOnLedger } from './ledger';
+
+type VillageScope = { countyId: string; villageId: string };
+const DAY_MS = 86_400_000;
+
+/**
+ * A recorder's record, pending approval. The rule comes from the program's version in effect
+ * on the day it happened, and is kept with the record so later rule changes never alter it.
+ */
+export async function createRecord(
+  db: Db,
+  scope: VillageScope,
+  input: RecordCreate,
+  actor: Actor,
+  now: Date,
+): Promise<PointRecord> {
+  if (input.occurredOn > chinaDate(now)) {
+    throw new ValidationError('日期不能晚于今天 (the date cannot be in the future)', {
+      occurredOn: `最晚为 ${chinaDate(now)}`,
+    });
+  }
+  const [program, household, version] = await Promise.all([
+    getProgram(db, scope, input.programId),
+    getHousehold(db, scope, input.householdId),
+    activeRuleSetVersion(db, scope, input.programId, new Date(`${input.occurredOn}T12:00:00+08:00`)),
+  ]);
+  const rule = version.content.rules.find((r) => r.code === input.ruleCode);
+  if (!rule) {
+    throw new ValidationError('该规则不在生效的积分细则中 (rule not in the rules in effect)', {
+      ruleCode: `第 ${version.version} 版细则中没有 ${input.ruleCode}`,
+    });
+  }
+  if (program.accountHolder === 'member' && !household.members.some((m) => m.id === input.memberId)) {
+    throw new ValidationError('按人计分的项目须选择本户成员 (choose a member of the household)', {
+      memberId: '请选择成员',
+    });
+  }
+  const estimate = evaluateRule(rule, { quantity: input.quantity, usage: { points: 0, occurrences: 0 } });
+  const memberId = program.accountHolder === 'member' ? input.memberId : undefined;
+  const at = now.toISOString();
+  const record: PointRecord = {
+    id: newId(),
+    villageId: scope.villageId,
+    programId: program.id,
+    ruleSetId: version.ruleSetId,
+    ruleVersion: version.version,
+    rule,
+    quantity: rule.shape.kind === 'perUnit' ? input.quantity : undefined,
+    occurredOn: input.occurredOn,
+    note: input.note,
+    householdId: household.id,
+    householdNumber: household.number,
+    headName: household.headName,
+    memberId,
+    accountRef: [household.id, program.id, memberId].filter(Boolean).join('#'),
+    status: 'pending',
+    estimate: estimate.uncapped,
+    explanation: estimate.explanation,
+    recordedBy: actor.userId,
+    recordedByName: actor.name,
+    createdAt: at,
+  };
+  await db.doc.send(
+    new PutCommand({
+      TableName: db.tableName,
+      Item: {
+        ...keys.pointRecord(scope.countyId, scope.villageId, record.id),
+        ...keys.recordQueue(scope.countyId, scope.villageId, 'pending', `${at}#${record.id}`),
+        type: 'PointRecord',
+        ...record,
+      },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    }),
+  );
+  return record;
+}
+
+export async function getRecord(db: Db, scope: VillageScope, recordId: string): Promise<PointRecord> {
+  const out = await db.doc.send(
+    new GetCommand({
+      TableName: db.tableName,
+      Key: keys.pointRecord(scope.countyId, scope.villageId, recordId),
+    }),
+  );
+  if (!out.Item) throw new NotFoundError('积分记录 (point record)');
+  return pointRecordSchema.parse(out.Item);
+}
+
+/** A status queue, oldest first; settles due postings first so what is listed is current. */
+export async function listRecords(
+  db: Db,
+  scope: VillageScope,
+  query: { status?: RecordStatus; limit?: number; cursor?: string },
+  now: Date,
+): Promise<Page<PointRecord>> {
+  await settleDuePostings(db, scope, now);
+  return queryPage(
+    db,
+    {
+      partition: {
+        name: 'GSI1PK',
+        value: keys.recordQueuePK(scope.countyId, scope.villageId, query.status ?? 'pending'),
+      },
+      indexName: 'GSI1',
+      limit: query.limit,
+      cursor: query.cursor,
+    },
+    (item) => pointRecordSchema.parse(item),
+  );
+}
+
+async function decide(
+  db: Db,
+  scope: VillageScope,
+  record: PointRecord,
+  to: RecordStatus,
+  updates: Record<string, unknown>,
+  queueSort: string,
+) {
+  const names = Object.keys(updates);
+  try {
+    await db.doc.send(
+      new UpdateCommand({
+        TableName: db.tableName,
+        Key: keys.pointRecord(scope.countyId, scope.villageId, record.id),
+        UpdateExpression: `SET #status = :to, GSI1PK = :queue, GSI1SK = :sort${names.map((n) => `, ${n} = :${n}`).join('')}`,
+        ConditionExpression: '#status = :from',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':to': to,
+          ':from': record.status,
+          ':queue': keys.recordQueuePK(scope.countyId, scope.villageId, to),
+          ':sort': queueSort,
+          ...Object.fromEntries(names.map((n) => [`:${n}`, updates[n]])),
+        },
+      }),
+    );
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) {
+      throw new ConflictError(
+        'record_already_processed',
+        '该记录已被处理 (this record was already processed)',
+      );
+    }
+    throw error;
+  }
+}
+
+/**
+ * Maker-checker approval. With public posting the record goes on the notice board until the
+ * window ends; with posting off (0 days) it takes effect on the ledger at once.
+ */
+export async function approveRecord(db: Db, scope: VillageScope, recordId: string, actor: Actor, now: Date) {
+  const [record, village] = await Promise.all([getRecord(db, scope, recordId), getVillage(db, scope)]);
+  assertMayApprove(record, { userId: actor.userId });
+  const postingDays = village.postingDays ?? DEFAULT_POSTING_DAYS;
+  const to = nextStatus(record.status, 'approve', postingDays);
+  const at = now.toISOString();
+  const decided = { decidedBy: actor.name || actor.username, decidedAt: at };
+  if (to === 'effective') {
+    await moveOnLedger(db, scope, record, {
+      kind: 'effect',
+      from: 'pending',
+      to,
+      at: now,
+      by: decided.decidedBy,
+      recordUpdates: decided,
+    });
+  } else {
+    const postedUntil = new Date(now.getTime() + postingDays * DAY_MS).toISOString();
+    await decide(db, scope, record, to, { ...decided, postedUntil }, `${postedUntil}#${record.id}`);
+  }
+  return getRecord(db, scope, recordId);
+}
+
+export async function rejectRecord(
+  db: Db,
+  scope: VillageScope,
+  recordId: string,
+  reason: string | undefined,
+  actor: Actor,
+  now: Date,
+) {
+  const record = await getRecord(db, scope, recordId);
+  assertMayApprove(record, { userId: actor.userId });
+  const to = nextStatus(record.status, 'reject', DEFAULT_POSTING_DAYS);
+  const at = now.toISOString();
+  await decide(
+    db,
+    scope,
+    record,
+    to,
+    { decidedBy: actor.name || actor.username, decidedAt: at, reason: reason ?? '' },
+    `${at}#${record.id}`,
+  );
+  return getRecord(db, scope, recordId);
+}
+
+/** A correction is a reversing entry with a reason; the original entry stays on the ledger. */
+export async function reverseRecord(
+  db: Db,
+  scope: VillageScope,
+  recordId: string,
+  reason: string,
+  actor: Actor,
+  now: Date,
+) {
+  const record = await getRecord(db, scope, recordId);
+  const to = nextStatus(record.status, 'reverse', DEFAULT_POSTING_DAYS);
+  await moveOnLedger(db, scope, record, {
+    kind: 'reversal',
+    from: 'effective',
+    to,
+    at: now,
+    by: actor.name || actor.username,
+    reason,
+  });
+  return getRecord(db, scope, recordId);
+}
+
+/** Posted records whose window has ended take effect. Safe to run any number of times, concurrently. */
+export async function settleDuePostings(db: Db, scope: VillageScope, now: Date): Promise<number> {
+  const due = await queryPage(
+    db,
+    {
+      partition: { name: 'GSI1PK', value: keys.recordQueuePK(scope.countyId, scope.villageId, 'posted') },
+      indexName: 'GSI1',
+      sortCondition: { expression: '#sk <= :now', values: { ':now': `${now.toISOString()}#~` } },
+    },
+    (item) => pointRecordSchema.parse(item),
+  );
+  let settled = 0;
+  for (const record of due.items) {
+    try {
+      await moveOnLedger(db, scope, record, {
+        kind: 'effect',
+        from: 'posted',
+        to: 'effective',
+        at: now,
+        by: '公示期满 (posting ended)',
+      });
+      settled++;
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+    }
+  }
+  return settled;
+}
