@@ -151,6 +151,7 @@ export function recordsRoutes(deps: Deps) {
     async (c) => {
       const { villageId, householdId } = c.req.valid('param');
       const scope = await villageScopeOf(deps.db, actorOf(c), villageId);
+      await settleDuePostings(deps.db, scope, deps.clock());
       return c.json(await householdLedger(deps.db, scope, householdId, c.req.valid('query')), 200);
     },
   );
