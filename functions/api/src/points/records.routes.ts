@@ -6,6 +6,7 @@ import {
   listRecords,
   rejectRecord,
   reverseRecord,
+  settleDuePostings,
 } from '@xjf/data';
 import {
   accountSchema,
