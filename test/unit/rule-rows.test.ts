@@ -71,3 +71,19 @@ describe('rule sets as spreadsheet rows', () => {
     );
   });
 });
+
+describe('cells a person typed', () => {
+  it('names a yes/no cell it cannot read and a number in a strange notation', () => {
+    expect(() => rowsToContent([row({ evidence: '是的', points: '1e2' })])).toThrow(
+      expect.objectContaining({
+        fields: { 'rows.2.evidence': expect.any(String), 'rows.2.points': expect.any(String) },
+      }),
+    );
+  });
+
+  it('reports the sheet row the client gives when it skipped empty rows', () => {
+    expect(() => rowsToContent([row({}), row({ code: 'B', points: 'abc', sheetRow: 7 })])).toThrow(
+      expect.objectContaining({ fields: { 'rows.7.points': expect.stringMatching(/^第 7 行/) } }),
+    );
+  });
+});

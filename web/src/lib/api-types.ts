@@ -3735,6 +3735,7 @@ export interface components {
                 evidence?: string | number | boolean | null;
                 selfDeclare?: string | number | boolean | null;
                 description?: string | number | boolean | null;
+                sheetRow?: number;
             }[];
         };
         RuleRowsImport: {
@@ -3752,6 +3753,7 @@ export interface components {
                 evidence?: string | number | boolean | null;
                 selfDeclare?: string | number | boolean | null;
                 description?: string | number | boolean | null;
+                sheetRow?: number;
             }[];
             baseVersion: number;
         };

@@ -25,9 +25,11 @@ export const ruleColumns = [
 export type RuleColumn = (typeof ruleColumns)[number][0];
 
 const cell = z.union([z.string().max(500), z.number(), z.boolean(), z.null()]).optional();
-export const ruleRowSchema = z.strictObject(
-  Object.fromEntries(ruleColumns.map(([key]) => [key, cell])) as Record<RuleColumn, typeof cell>,
-);
+export const ruleRowSchema = z.strictObject({
+  ...(Object.fromEntries(ruleColumns.map(([key]) => [key, cell])) as Record<RuleColumn, typeof cell>),
+  /** The row's number in the sheet, when the client skipped empty rows; else its position + 2. */
+  sheetRow: z.int().min(2).max(100_000).optional(),
+});
 export type RuleRow = z.infer<typeof ruleRowSchema>;
 
 export const ruleRowsImportSchema = z
@@ -45,6 +47,12 @@ const PERIOD = { 每月: 'month', 每季度: 'quarter', 每年: 'year', 累计: 
 >;
 const periodLabel = Object.fromEntries(Object.entries(PERIOD).map(([label, period]) => [period, label]));
 const YES = new Set(['是', 'y', 'yes', 'true', '1']);
+const NO = new Set(['否', '', 'n', 'no', 'false', '0']);
+/** 是/否 and the usual spellings; anything else is kept as text so validation names the cell. */
+const yesNo = (v: RuleRow[RuleColumn]) => {
+  const t = text(v).toLowerCase();
+  return YES.has(t) ? true : NO.has(t) ? false : t;
+};
 
 /** The first data row is row 2 of the sheet (row 1 holds the headers). */
 export const sheetRow = (index: number) => index + 2;
@@ -70,7 +78,8 @@ export function contentToRows(content: RuleSetContent): RuleRow[] {
 const text = (v: RuleRow[RuleColumn]) => (v === undefined || v === null ? '' : String(v).trim());
 const numberOrText = (v: RuleRow[RuleColumn]) => {
   const t = text(v);
-  return t === '' ? undefined : Number.isFinite(Number(t)) ? Number(t) : t;
+  // Plain decimals only: Number() would also take "0x10" or "1e2", which no one types on purpose.
+  return t === '' ? undefined : /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : t;
 };
 
 function rowToRule(row: RuleRow): unknown {
@@ -94,8 +103,8 @@ function rowToRule(row: RuleRow): unknown {
           }
         : { kind, points: numberOrText(row.points) },
     cap: hasCap ? { maxPoints: capPoints, maxOccurrences: capTimes, period: capPeriod } : undefined,
-    evidenceRequired: YES.has(text(row.evidence).toLowerCase()),
-    selfDeclarable: YES.has(text(row.selfDeclare).toLowerCase()),
+    evidenceRequired: yesNo(row.evidence),
+    selfDeclarable: yesNo(row.selfDeclare),
   };
 }
 
@@ -132,10 +141,13 @@ export function rowsToContent(rows: RuleRow[]): RuleSetContent {
   const fields: Record<string, string> = {};
   for (const issue of parsed.error.issues) {
     const [where, index, ...rest] = issue.path;
-    if (where !== 'rules' || typeof index !== 'number') continue;
+    if (where !== 'rules' || typeof index !== 'number') {
+      fields.rows ??= issue.message;
+      continue;
+    }
+    const row = rows[index]?.sheetRow ?? sheetRow(index);
     const column = ruleColumns.find(([key]) => key === columnOf(rest))?.[1] ?? '';
-    fields[`rows.${sheetRow(index)}.${columnOf(rest)}`] ??=
-      `第 ${sheetRow(index)} 行「${column}」：${issue.message}`;
+    fields[`rows.${row}.${columnOf(rest)}`] ??= `第 ${row} 行「${column}」：${issue.message}`;
   }
   throw new ValidationError(
     `表格有 ${new Set(Object.keys(fields).map((f) => f.split('.')[1])).size} 行有误，未导入任何规则 (bad rows; nothing imported)`,

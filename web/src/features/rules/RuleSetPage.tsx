@@ -29,14 +29,22 @@ import { checkContent, type EditableContent, fromEditableContent, toEditableCont
 import { PreviewPanel } from './PreviewPanel';
 import { PublishModal } from './PublishModal';
 import { RuleSetStatus } from './RuleSetStatus';
+import { RuleSetTransfer } from './RuleSetTransfer';
 import { isRuleCellPath, RulesTable } from './RulesTable';
 import { contentToShow, getRuleSet, type RuleSet, saveDraft } from './rules-api';
+import type { VersionPick } from './transfer';
 
 /** The editor's content as it would be saved, for telling whether anything changed. */
 const snapshot = (content: EditableContent) => JSON.stringify(fromEditableContent(content));
 
 /** Changes whenever the rule set's draft or versions do: panels that load from it start over. */
 const stamp = (r: RuleSet) => `${r.latestVersion}:${r.draft?.updatedAt ?? ''}:${r.updatedAt}`;
+
+/** Which version the editor shows (as `contentToShow` picks it), or nothing before either exists. */
+function shownVersion(r: RuleSet, editor: boolean): VersionPick | undefined {
+  if (r.draft && (editor || r.latestVersion === 0)) return 'draft';
+  return r.latestVersion > 0 ? r.latestVersion : undefined;
+}
 
 /** One rule set: edit the draft (village admin), try a rule, publish, and read its versions. */
 export function RuleSetPage() {
@@ -175,35 +183,50 @@ export function RuleSetPage() {
           {ruleSet && <RuleSetStatus ruleSet={ruleSet} />}
           {dirty && <Tag color="red">{t('rules.unsaved')}</Tag>}
         </Space>
-        {editable && ruleSet && (
-          <Space wrap>
-            {dirty && (
-              <Button icon={<UndoOutlined />} onClick={() => reset(ruleSet, JSON.parse(baseline))}>
-                {t('rules.discard')}
-              </Button>
-            )}
-            <Button
-              type="primary"
-              icon={<SaveOutlined />}
-              loading={saving}
-              disabled={!dirty}
-              onClick={() => void save()}
-            >
-              {t('rules.save')}
-            </Button>
-            <Tooltip
-              title={dirty ? t('rules.saveFirst') : !ruleSet.draft ? t('rules.nothingToPublish') : undefined}
-            >
+        <Space wrap>
+          {ruleSet && (
+            <RuleSetTransfer
+              villageId={villageId}
+              ruleSet={ruleSet}
+              shown={shownVersion(ruleSet, editable)}
+              editable={editable}
+              dirty={dirty}
+              onImported={reset}
+              onReload={loaded.reload}
+            />
+          )}
+          {editable && ruleSet && (
+            <Space wrap>
+              {dirty && (
+                <Button icon={<UndoOutlined />} onClick={() => reset(ruleSet, JSON.parse(baseline))}>
+                  {t('rules.discard')}
+                </Button>
+              )}
               <Button
-                icon={<CloudUploadOutlined />}
-                disabled={dirty || !ruleSet.draft}
-                onClick={() => setPublishing(true)}
+                type="primary"
+                icon={<SaveOutlined />}
+                loading={saving}
+                disabled={!dirty}
+                onClick={() => void save()}
               >
-                {t('rules.publish')}
+                {t('rules.save')}
               </Button>
-            </Tooltip>
-          </Space>
-        )}
+              <Tooltip
+                title={
+                  dirty ? t('rules.saveFirst') : !ruleSet.draft ? t('rules.nothingToPublish') : undefined
+                }
+              >
+                <Button
+                  icon={<CloudUploadOutlined />}
+                  disabled={dirty || !ruleSet.draft}
+                  onClick={() => setPublishing(true)}
+                >
+                  {t('rules.publish')}
+                </Button>
+              </Tooltip>
+            </Space>
+          )}
+        </Space>
       </Flex>
       {ruleSet?.draft && (
         <Typography.Paragraph type="secondary">

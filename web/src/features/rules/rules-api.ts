@@ -139,3 +139,27 @@ export const createCountyTemplate = (
       body: { ...body, description: body.description ?? '' },
     }),
   );
+
+export type RuleRows = Schemas['RuleRows'];
+export type RuleRow = Schemas['RuleRowsImport']['rows'][number];
+
+/** A version (or the draft) as spreadsheet rows, with the Chinese column headers. */
+export const getRows = (villageId: string, ruleSetId: string, version: 'draft' | number) =>
+  call(
+    api().GET('/api/villages/{villageId}/rule-sets/{ruleSetId}/rows', {
+      params: { path: { villageId, ruleSetId }, query: { version } },
+    }),
+  );
+
+/** Replaces the draft with spreadsheet rows, all or nothing (400 `import_rejected` names every bad cell). */
+export const importRows = (
+  villageId: string,
+  ruleSetId: string,
+  body: { rows: RuleRow[]; baseVersion: number },
+) =>
+  call(
+    api().PUT('/api/villages/{villageId}/rule-sets/{ruleSetId}/rows', {
+      params: { path: { villageId, ruleSetId } },
+      body,
+    }),
+  );
