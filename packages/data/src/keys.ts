@@ -121,19 +121,16 @@ export const keys = {
     PK: village(countyId, villageId),
     SKPrefix: `ACCOUNT#${householdId}#`,
   }),
+  /** A household's entries sort by time across its programs' accounts. */
   ledgerEntry: (
     countyId: string,
     villageId: string,
-    accountRef: string,
+    householdId: string,
     at: string,
-    recordId: string,
+    entryId: string,
   ): Key => ({
     PK: village(countyId, villageId),
-    SK: `LEDGER#${accountRef}#${at}#${recordId}`,
-  }),
-  accountLedgerPrefix: (countyId: string, villageId: string, accountRef: string) => ({
-    PK: village(countyId, villageId),
-    SKPrefix: `LEDGER#${accountRef}#`,
+    SK: `LEDGER#${householdId}#${at}#${entryId}`,
   }),
   householdLedgerPrefix: (countyId: string, villageId: string, householdId: string) => ({
     PK: village(countyId, villageId),

@@ -9,6 +9,9 @@ import {
 } from '@xjf/data';
 import { type Actor, builtinTemplates, chinaDate, type User } from '@xjf/domain';
 
+/** New Year's Day in China of the year `now` falls in. */
+export const startOfYear = (now: Date) => new Date(`${chinaDate(now).slice(0, 4)}-01-01T09:00:00+08:00`);
+
 /** Each demo village's programs, by the template its rules start from (DOMAIN.md's villages first). */
 const programsByVillage: Record<string, [string, string][]> = {
   银川村: [
@@ -39,17 +42,26 @@ export async function seedVillageRules(
     name: admin.name,
     ...scope,
   };
+  // The rules have been in force since New Year, so the demo's months of records have rules to follow.
+  const since = startOfYear(now);
   const effectiveFrom = chinaDate(now);
   for (const [name, templateId] of programsByVillage[villageName] ?? defaultPrograms) {
-    const program = await createProgram(db, scope, { name, accountHolder: 'household' }, now);
+    const program = await createProgram(db, scope, { name, accountHolder: 'household' }, since);
     const { content } = await findTemplate(db, scope, templateId);
     const ruleSet = await createRuleSet(
       db,
       scope,
       { programId: program.id, name: `${villageName}${name}细则`, content },
-      now,
+      since,
     );
-    await publishRuleSet(db, scope, ruleSet.id, { effectiveFrom, note: '村民代表大会通过' }, actor, now);
+    await publishRuleSet(
+      db,
+      scope,
+      ruleSet.id,
+      { effectiveFrom: chinaDate(since), note: '村民代表大会通过' },
+      actor,
+      since,
+    );
     if (templateId !== 'builtin:dafang-eco') continue;
     const raised = {
       ...content,

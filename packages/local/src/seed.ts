@@ -9,6 +9,7 @@ import {
 } from '@xjf/data';
 import { NotFoundError, type Role, type UserCreate } from '@xjf/domain';
 import { seedHouseholds } from './seed-households';
+import { seedVillageRecords } from './seed-records';
 import { seedCountyTemplate, seedVillageRules } from './seed-rules';
 
 /**
@@ -215,9 +216,10 @@ async function seedCounty(db: Db, c: DemoCounty, operatorId: string, now: Date):
         await seedVillageRules(db, { ...admin, ...villageScope }, v.name, now);
         await seedHouseholds(db, villageScope, v.name, now);
         if (v.name === '银川村') {
-          await Promise.all(
+          const [recorder] = await Promise.all(
             yinchuanStaff.map((staff) => createUser(db, villageScope, staff, countyAdminId, now)),
           );
+          if (recorder) await seedVillageRecords(db, villageScope, recorder, admin, now);
         }
       }),
     ),

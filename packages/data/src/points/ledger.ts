@@ -141,7 +141,7 @@ export async function moveOnLedger(db: Db, scope: VillageScope, record: PointRec
             ...keys.ledgerEntry(
               scope.countyId,
               scope.villageId,
-              record.accountRef,
+              record.householdId,
               at,
               `${record.id}#${move.kind}`,
             ),
@@ -202,8 +202,9 @@ export async function moveOnLedger(db: Db, scope: VillageScope, record: PointRec
 }
 
 /**
- * A household's accounts and ledger, newest first. With `asOf` (an ISO instant) each account
- * also gets its balance at that moment: the balance after its last entry by then.
+ * A household's accounts and ledger, newest first. With `asOf` (an ISO instant) only entries up
+ * to then are listed, and each account gets its balance at that moment: the balance after its
+ * last entry by then.
  */
 export async function householdLedger(
   db: Db,
@@ -211,48 +212,40 @@ export async function householdLedger(
   householdId: string,
   query: { asOf?: string; limit?: number; cursor?: string },
 ) {
-  const accounts = await queryPrefix(
-    db,
-    keys.householdAccountsPrefix(scope.countyId, scope.villageId, householdId),
-    {},
-    (item) => accountSchema.parse(item),
-  );
-  const entries = await queryPrefix(
-    db,
-    keys.householdLedgerPrefix(scope.countyId, scope.villageId, householdId),
-    {
-      forward: false,
-      limit: query.limit,
-      cursor: query.cursor,
-      filter: query.asOf
-        ? { expression: '#at <= :asOf', values: { ':asOf': query.asOf }, names: { '#at': 'at' } }
-        : undefined,
-    },
-    (item) => ledgerEntrySchema.parse(item),
-  );
-  const withAsOf = await Promise.all(
-    accounts.items.map(async (account) => {
-      if (!query.asOf) return account;
-      const { PK, SKPrefix: prefix } = keys.accountLedgerPrefix(
-        scope.countyId,
-        scope.villageId,
-        account.accountRef,
-      );
-      const last = await queryPage(
-        db,
-        {
-          partition: { name: 'PK', value: PK },
-          sortCondition: {
-            expression: '#sk BETWEEN :from AND :to',
-            values: { ':from': prefix, ':to': `${prefix}${query.asOf}~` },
-          },
-          forward: false,
-          limit: 1,
-        },
-        (item) => ledgerEntrySchema.parse(item),
-      );
-      return { ...account, balanceAsOf: last.items[0]?.balanceAfter ?? 0 };
-    }),
-  );
-  return { accounts: withAsOf, entries: entries.items, nextCursor: entries.nextCursor };
+  const { PK, SKPrefix } = keys.householdLedgerPrefix(scope.countyId, scope.villageId, householdId);
+  const upTo = query.asOf
+    ? {
+        expression: '#sk BETWEEN :from AND :to',
+        values: { ':from': SKPrefix, ':to': `${SKPrefix}${query.asOf}~` },
+      }
+    : { expression: 'begins_with(#sk, :from)', values: { ':from': SKPrefix } };
+  const page = (cursor?: string, limit?: number) =>
+    queryPage(
+      db,
+      { partition: { name: 'PK', value: PK }, sortCondition: upTo, forward: false, limit, cursor },
+      (item) => ledgerEntrySchema.parse(item),
+    );
+  const [accounts, entries] = await Promise.all([
+    queryPrefix(db, keys.householdAccountsPrefix(scope.countyId, scope.villageId, householdId), {}, (item) =>
+      accountSchema.parse(item),
+    ),
+    page(query.cursor, query.limit),
+  ]);
+  if (!query.asOf)
+    return { accounts: accounts.items, entries: entries.items, nextCursor: entries.nextCursor };
+
+  // Walk back from asOf until every account's last entry by then is found.
+  const balanceAsOf = new Map<string, number>();
+  let walk = query.cursor ? await page() : entries;
+  for (;;) {
+    for (const e of walk.items)
+      if (!balanceAsOf.has(e.accountRef)) balanceAsOf.set(e.accountRef, e.balanceAfter);
+    if (balanceAsOf.size === accounts.items.length || !walk.nextCursor) break;
+    walk = await page(walk.nextCursor);
+  }
+  return {
+    accounts: accounts.items.map((a) => ({ ...a, balanceAsOf: balanceAsOf.get(a.accountRef) ?? 0 })),
+    entries: entries.items,
+    nextCursor: entries.nextCursor,
+  };
 }

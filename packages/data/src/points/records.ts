@@ -261,7 +261,8 @@ export async function settleDuePostings(db: Db, scope: VillageScope, now: Date):
         kind: 'effect',
         from: 'posted',
         to: 'effective',
-        at: now,
+        // Points count from the end of the posting window, however late the settlement runs.
+        at: record.postedUntil ? new Date(record.postedUntil) : now,
         by: '公示期满 (posting ended)',
       });
       settled++;

@@ -1,0 +1,100 @@
+import {
+  approveRecord,
+  createRecord,
+  type Db,
+  listHouseholds,
+  listPrograms,
+  settleDuePostings,
+} from '@xjf/data';
+import { type Actor, chinaDate, type User } from '@xjf/domain';
+import { startOfYear } from './seed-rules';
+
+type Scope = { countyId: string; villageId: string };
+type Plan = { programName: string; ruleCode: string; quantity?: (n: number) => number };
+
+/** What a recorder typically turns a month's participation into, per household (DOMAIN.md's rules). */
+const monthly: Plan[] = [
+  { programName: '生态积分', ruleCode: 'ECO-FOREST', quantity: (n) => 2 + (n % 9) },
+  { programName: '生态积分', ruleCode: 'ECO-SACRIFICE' },
+  { programName: '生态积分', ruleCode: 'ECO-LEAD', quantity: (n) => 1 + (n % 5) },
+  { programName: '文明积分', ruleCode: 'HYG-YARD' },
+  { programName: '文明积分', ruleCode: 'FAM-FILIAL' },
+  { programName: '文明积分', ruleCode: 'DED-LITTER' },
+];
+
+const actorOf = (user: User, scope: Scope): Actor => ({
+  kind: 'village',
+  role: user.role === 'recorder' ? 'recorder' : 'village_admin',
+  userId: user.id,
+  username: user.username,
+  name: user.name,
+  ...scope,
+});
+
+const at = (day: string, hour: number) => new Date(`${day}T${String(hour).padStart(2, '0')}:00:00+08:00`);
+const addDays = (day: string, days: number) => chinaDate(new Date(at(day, 12).getTime() + days * 86_400_000));
+
+/**
+ * Months of 银川村's activity through the real record → approve → post path: most records have
+ * taken effect, last week's are on the notice board, today's wait for approval. You Zhenlin's
+ * under-forest planting (20 mu → 100 points) and green travel are among them.
+ */
+export async function seedVillageRecords(db: Db, scope: Scope, recorder: User, admin: User, now: Date) {
+  const programs = (await listPrograms(db, scope, {})).items;
+  const programId = (name: string) => programs.find((p) => p.name === name)?.id ?? '';
+  const households = (await listHouseholds(db, scope, { limit: 100 })).items.sort((a, b) =>
+    a.number.localeCompare(b.number),
+  );
+  const recorderActor = actorOf(recorder, scope);
+  const adminActor = actorOf(admin, scope);
+  const today = chinaDate(now);
+  const first = chinaDate(startOfYear(now));
+
+  const entries: { day: string; householdId: string; plan: Plan; quantity?: number }[] = [];
+  const you = households.find((h) => h.headName === '游振林');
+  if (you) {
+    entries.push(
+      { day: addDays(first, 60), householdId: you.id, plan: monthly[0] as Plan, quantity: 20 },
+      {
+        day: addDays(first, 61),
+        householdId: you.id,
+        plan: { programName: '生态积分', ruleCode: 'ECO-TRAVEL' },
+      },
+      { day: addDays(first, 62), householdId: you.id, plan: monthly[2] as Plan, quantity: 20 },
+    );
+  }
+  households.forEach((h, i) => {
+    for (let month = 0; month < 10; month++) {
+      const plan = monthly[(i + month) % monthly.length] as Plan;
+      if ((i * 7 + month * 3) % 5 === 0) continue; // not every household takes part every month
+      const day = addDays(first, month * 30 + (i % 25));
+      if (day > today) break;
+      entries.push({ day, householdId: h.id, plan, quantity: plan.quantity?.(i + month) });
+    }
+  });
+
+  for (let i = 0; i < entries.length; i += 8) {
+    await Promise.all(
+      entries.slice(i, i + 8).map(async ({ day, householdId, plan, quantity }) => {
+        const record = await createRecord(
+          db,
+          scope,
+          {
+            programId: programId(plan.programName),
+            householdId,
+            ruleCode: plan.ruleCode,
+            quantity,
+            occurredOn: day,
+          },
+          recorderActor,
+          at(day, 18),
+        );
+        // Today's records wait for the admin; everything older was approved two days after it happened.
+        const approvedOn = addDays(day, 2);
+        if (day < today && approvedOn <= today)
+          await approveRecord(db, scope, record.id, adminActor, at(approvedOn, 10));
+      }),
+    );
+  }
+  await settleDuePostings(db, scope, now);
+}
