@@ -63,12 +63,21 @@ export async function seedVillageRecords(db: Db, scope: Scope, recorder: User, a
       { day: addDays(first, 62), householdId: you.id, plan: monthly[2] as Plan, quantity: 20 },
     );
   }
+  // This morning's entries, waiting in the admin's approval queue.
+  for (const [i, h] of households.slice(3, 9).entries()) {
+    entries.push({
+      day: today,
+      householdId: h.id,
+      plan: monthly[i % monthly.length] as Plan,
+      quantity: monthly[i % monthly.length]?.quantity?.(i),
+    });
+  }
   households.forEach((h, i) => {
     for (let month = 0; month < 10; month++) {
       const plan = monthly[(i + month) % monthly.length] as Plan;
       if ((i * 7 + month * 3) % 5 === 0) continue; // not every household takes part every month
       const day = addDays(first, month * 30 + (i % 25));
-      if (day > today) break;
+      if (day >= today) break;
       entries.push({ day, householdId: h.id, plan, quantity: plan.quantity?.(i + month) });
     }
   });
