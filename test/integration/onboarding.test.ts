@@ -10,6 +10,7 @@ let call: ReturnType<typeof client>;
 let admin: string;
 let countyId: string;
 let townshipId: string;
+let tokenFor: Awaited<ReturnType<typeof testApp>>['tokenFor'];
 
 async function countVillages() {
   const res = await call('GET', `/api/counties/${countyId}/villages`, { token: admin });
@@ -33,6 +34,7 @@ const onboarding = (inviteCode: string, name: string, username: string) => ({
 
 beforeAll(async () => {
   const t = await testApp({ clock: () => now });
+  tokenFor = t.tokenFor;
   call = client(t.app);
   // Tokens are checked against the real time; only the app's clock is moved.
   const operator = await t.tokenFor(
@@ -140,5 +142,40 @@ describe('village self-onboarding', () => {
     expect(dup.body).toMatchObject({ code: 'username_taken', fields: { 'admin.username': TAKEN } });
     const preview = await call('GET', `/api/onboarding/invites/${code}`);
     expect(preview.body.status).toBe('active');
+  });
+
+  it('offers the templates with the invite and starts the first program from the chosen one', async () => {
+    const code = await newInvite();
+    const preview = await call('GET', `/api/onboarding/invites/${code}`);
+    expect(preview.body.templates.map((t: { id: string }) => t.id)).toContain('builtin:yinzhai-volunteer');
+    const res = await call('POST', '/api/onboarding/villages', {
+      body: {
+        ...onboarding(code, '模板村', 'template.admin'),
+        startWith: { programName: '志愿服务积分', templateId: 'builtin:yinzhai-volunteer' },
+      },
+    });
+    expect(res.status).toBe(201);
+    const token = await tokenFor(res.body.admin);
+    const sets = await call('GET', `/api/villages/${res.body.village.id}/rule-sets`, { token });
+    expect(sets.body.items).toHaveLength(1);
+    expect(sets.body.items[0]).toMatchObject({ name: '志愿服务积分细则', latestVersion: 0 });
+    expect(sets.body.items[0].draft.content.rules.map((r: { code: string }) => r.code)).toContain(
+      'VOL-HOURS',
+    );
+  });
+
+  it('refuses an unknown template before creating anything', async () => {
+    const code = await newInvite();
+    const before = await countVillages();
+    const res = await call('POST', '/api/onboarding/villages', {
+      body: {
+        ...onboarding(code, '无模板村', 'notemplate.admin'),
+        startWith: { programName: '积分', templateId: 'builtin:nope' },
+      },
+    });
+    expect(res.status).toBe(404);
+    expect(res.body.code).toBe('template_not_found');
+    expect(await countVillages()).toBe(before);
+    expect((await call('GET', `/api/onboarding/invites/${code}`)).body.status).toBe('active');
   });
 });

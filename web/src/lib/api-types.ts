@@ -3516,6 +3516,12 @@ export interface components {
              * @example 2026-05-31T08:00:00.000Z
              */
             expiresAt: string;
+            templates: {
+                id: string;
+                name: string;
+                description: string;
+                ruleCount: number;
+            }[];
         };
         OnboardingResult: {
             village: components["schemas"]["Village"];
@@ -3532,6 +3538,12 @@ export interface components {
                 name: string;
                 /** @example 13800138000 */
                 phone: string;
+            };
+            startWith?: {
+                /** @example 文明积分 */
+                programName: string;
+                /** @example builtin:xiaopo-civility */
+                templateId: string;
             };
         };
         VillageDetails: {

@@ -1,6 +1,21 @@
 import { createRoute } from '@hono/zod-openapi';
-import { getCounty, getInvite, getTownship, onboardVillage } from '@xjf/data';
-import { inviteCodeSchema, invitePreviewSchema, onboardingResultSchema, onboardingSchema } from '@xjf/domain';
+import {
+  createProgram,
+  createRuleSet,
+  findTemplate,
+  getCounty,
+  getInvite,
+  getTownship,
+  listCountyTemplates,
+  onboardVillage,
+} from '@xjf/data';
+import {
+  builtinTemplates,
+  inviteCodeSchema,
+  invitePreviewSchema,
+  onboardingResultSchema,
+  onboardingSchema,
+} from '@xjf/domain';
 import {
   conflict,
   type Deps,
@@ -33,10 +48,17 @@ export function onboardingRoutes(deps: Deps) {
       const now = deps.clock();
       const invite = await getInvite(deps.db, c.req.valid('param').code, now);
       const scope = { countyId: invite.countyId };
-      const [county, township] = await Promise.all([
+      const [county, township, countyTemplates] = await Promise.all([
         getCounty(deps.db, scope),
         getTownship(deps.db, scope, invite.townshipId),
+        listCountyTemplates(deps.db, scope),
       ]);
+      const templates = [...countyTemplates, ...builtinTemplates].map((t) => ({
+        id: t.id,
+        name: t.name,
+        description: t.description,
+        ruleCount: t.content.rules.length,
+      }));
       return c.json(
         {
           code: invite.code,
@@ -44,6 +66,7 @@ export function onboardingRoutes(deps: Deps) {
           countyName: county.name,
           townshipName: township.name,
           expiresAt: invite.expiresAt,
+          templates,
         },
         200,
       );
@@ -62,8 +85,37 @@ export function onboardingRoutes(deps: Deps) {
       request: { headers: idempotencyHeader, body: jsonBody(onboardingSchema) },
       responses: { 201: json(onboardingResultSchema, '已开通 (onboarded)'), ...errors, ...conflict, ...gone },
     }),
-    async (c) =>
-      c.json(await onboardVillage(deps.db, c.req.valid('json'), deps.clock(), deps.directory), 201),
+    async (c) => {
+      const input = c.req.valid('json');
+      const now = deps.clock();
+      // The template is checked before anything is written, so a wrong one creates nothing.
+      const template = input.startWith
+        ? await findTemplate(
+            deps.db,
+            await getInvite(deps.db, input.inviteCode, now),
+            input.startWith.templateId,
+          )
+        : undefined;
+      const onboarded = await onboardVillage(deps.db, input, now, deps.directory);
+      if (input.startWith && template) {
+        const scope = { countyId: onboarded.village.countyId, villageId: onboarded.village.id };
+        const { programName } = input.startWith;
+        const { content } = template;
+        const program = await createProgram(
+          deps.db,
+          scope,
+          { name: programName, accountHolder: 'household' },
+          now,
+        );
+        await createRuleSet(
+          deps.db,
+          scope,
+          { programId: program.id, name: `${programName}细则`, content },
+          now,
+        );
+      }
+      return c.json(onboarded, 201);
+    },
   );
 
   return r;

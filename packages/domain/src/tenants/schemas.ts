@@ -147,6 +147,13 @@ export const onboardingSchema = z
       name: nameText(20).meta({ example: '王国强' }),
       phone: phoneSchema,
     }),
+    /** Optionally start the village's first program with a draft rule set copied from a template. */
+    startWith: z
+      .strictObject({
+        programName: nameText(30).meta({ example: '文明积分' }),
+        templateId: z.string().max(60).meta({ example: 'builtin:xiaopo-civility' }),
+      })
+      .optional(),
   })
   .meta({ id: 'Onboarding' });
 export type Onboarding = z.infer<typeof onboardingSchema>;
@@ -169,6 +176,10 @@ export const invitePreviewSchema = z
     countyName: z.string(),
     townshipName: z.string(),
     expiresAt: isoDateTime,
+    /** The templates a new village may start its rules from: built-in and this county's. */
+    templates: z.array(
+      z.object({ id: z.string(), name: z.string(), description: z.string(), ruleCount: z.int() }),
+    ),
   })
   .meta({ id: 'InvitePreview' });
 export type InvitePreview = z.infer<typeof invitePreviewSchema>;
