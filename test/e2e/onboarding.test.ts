@@ -46,6 +46,8 @@ describe('village self-onboarding', () => {
     await page.getByLabel('村名').fill('新建村');
     await page.getByLabel('户数').fill('120');
     await page.getByLabel('人口').fill('468');
+    await page.getByLabel('从模板开始').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '小坡村文明积分' }).click();
     await page.getByRole('button', { name: '下一步' }).click();
 
     await page.getByLabel('管理员姓名').fill('王新建');
@@ -59,6 +61,13 @@ describe('village self-onboarding', () => {
     await page.getByRole('button', { name: '去登录' }).click();
     await page.locator('[data-username="xinjian.admin"]').waitFor();
     expect(await page.locator('[data-username="xinjian.admin"]').textContent()).toContain('新建村');
+
+    // The new admin finds the first program's draft rules, copied from the chosen template.
+    await page.locator('[data-username="xinjian.admin"]').click();
+    await page.getByRole('menuitem', { name: '积分细则' }).click();
+    await page.getByText('文明积分细则').first().waitFor();
+    await page.getByText('草稿').first().waitFor();
+    await page.getByRole('button', { name: '退出登录' }).click();
 
     await page.locator('[data-username="dafang.admin"]').click();
     await page.getByRole('heading', { name: '大方县 · 全县概况' }).waitFor();

@@ -11,11 +11,13 @@ import { AdminFields } from './AdminFields';
 import { CodeStep, type InvitePreview } from './CodeStep';
 import { DoneStep } from './DoneStep';
 import { inviteProblem, isCodeShaped, normalizeCode } from './invite-code';
+import { StartWithFields } from './StartWithFields';
 
 type Values = {
   inviteCode: string;
   village: VillageValues;
   admin: { name: string; username: string; phone: string };
+  startWith?: { templateId?: string; programName?: string };
 };
 
 const villagePaths = [
@@ -56,6 +58,9 @@ export function OnboardingPage() {
               username: v.admin.username.trim(),
               phone: v.admin.phone.trim(),
             },
+            startWith: v.startWith?.templateId
+              ? { templateId: v.startWith.templateId, programName: (v.startWith.programName ?? '').trim() }
+              : undefined,
           },
         }),
       ),
@@ -156,6 +161,7 @@ export function OnboardingPage() {
             </div>
             <div hidden={step !== 1}>
               <VillageFields prefix={['village']} />
+              <StartWithFields templates={preview?.templates ?? []} />
               <Space>
                 <Button onClick={() => setStep(0)}>{t('onboarding.prev')}</Button>
                 <Button type="primary" onClick={() => void toAdminStep()}>
