@@ -30,7 +30,8 @@ import { PreviewPanel } from './PreviewPanel';
 import { PublishModal } from './PublishModal';
 import { RuleSetStatus } from './RuleSetStatus';
 import { RuleSetTransfer } from './RuleSetTransfer';
-import { isRuleCellPath, RulesTable } from './RulesTable';
+import { RulesTable } from './RulesTable';
+import { isRuleCellPath } from './rule-errors';
 import { contentToShow, getRuleSet, type RuleSet, saveDraft } from './rules-api';
 import type { VersionPick } from './transfer';
 

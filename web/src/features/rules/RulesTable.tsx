@@ -27,37 +27,10 @@ import {
   UNITS,
   type Unit,
 } from './model';
+import { pathsOf, ruleErrorLookup, rulePath } from './rule-errors';
 import { ruleSummary } from './summary';
 
 type Row = EditableRule & { index: number };
-
-/** The API paths (under `content.rules.N.`) whose errors each editable field shows and clears. */
-const pathsOf: Record<string, string[]> = {
-  code: ['code', ''],
-  name: ['name'],
-  category: ['category'],
-  description: ['description'],
-  kind: ['shape.kind', 'shape'],
-  points: ['shape.points', 'shape'],
-  unitSize: ['shape.unitSize'],
-  unit: ['shape.unit'],
-  maxPoints: ['cap.maxPoints', 'cap'],
-  maxOccurrences: ['cap.maxOccurrences', 'cap'],
-  period: ['cap.period'],
-  evidenceRequired: ['evidenceRequired'],
-  selfDeclarable: ['selfDeclarable'],
-};
-
-const rulePath = (index: number, sub: string) =>
-  sub ? `content.rules.${index}.${sub}` : `content.rules.${index}`;
-
-/** Every error path a cell of the table shows, so the page can list the others apart. */
-export function isRuleCellPath(path: string): boolean {
-  const match = /^content\.rules\.\d+(?:\.(.+))?$/.exec(path);
-  if (!match) return false;
-  const sub = match[1] ?? '';
-  return Object.values(pathsOf).some((subs) => subs.includes(sub));
-}
 
 /** The rules of a set, filterable by category, edited in place (or shown read-only). */
 export function RulesTable(props: {
@@ -77,15 +50,8 @@ export function RulesTable(props: {
     .filter((r) => !active || r.category === active);
   const red = { color: token.colorError };
 
-  const errorOf = (row: Row, ...fields: string[]) => {
-    for (const field of fields) {
-      for (const sub of pathsOf[field] ?? []) {
-        const message = props.errors[rulePath(row.index, sub)];
-        if (message) return message;
-      }
-    }
-    return undefined;
-  };
+  const lookup = ruleErrorLookup(props.errors);
+  const errorOf = (row: Row, ...fields: string[]) => lookup(row.index, ...fields);
 
   function update<K extends keyof EditableRule>(row: Row, field: K, value: EditableRule[K]) {
     props.onClearErrors((pathsOf[field] ?? []).map((sub) => rulePath(row.index, sub)));
