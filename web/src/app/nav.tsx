@@ -1,12 +1,15 @@
 import {
+  AuditOutlined,
   BankOutlined,
   ClusterOutlined,
+  EditOutlined,
   HomeOutlined,
   KeyOutlined,
   OrderedListOutlined,
   ShopOutlined,
   SnippetsOutlined,
   TeamOutlined,
+  UsergroupAddOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Me } from '../features/auth/session';
@@ -27,6 +30,21 @@ const rulesOf = (me: Me): NavItem => ({
   label: 'rules',
   icon: <OrderedListOutlined />,
 });
+const householdsOf = (me: Me): NavItem => ({
+  path: `/villages/${me.villageId ?? ''}/households`,
+  label: 'households',
+  icon: <UsergroupAddOutlined />,
+});
+const recordOf = (me: Me): NavItem => ({
+  path: `/villages/${me.villageId ?? ''}/record`,
+  label: 'record',
+  icon: <EditOutlined />,
+});
+const approvalsOf = (me: Me): NavItem => ({
+  path: `/villages/${me.villageId ?? ''}/approvals`,
+  label: 'approvals',
+  icon: <AuditOutlined />,
+});
 const countyTemplates: NavItem = {
   path: '/county/templates',
   label: 'templates',
@@ -45,9 +63,10 @@ export function navItems(me: Me): NavItem[] {
     ],
     county_official: [countyOverview, countyTemplates],
     partner: [{ path: '/partner', label: 'partner', icon: <ShopOutlined /> }],
-    village_admin: [villageOf(me), rulesOf(me)],
-    recorder: [villageOf(me), rulesOf(me)],
-    store_clerk: [villageOf(me), rulesOf(me)],
+    village_admin: [villageOf(me), householdsOf(me), recordOf(me), approvalsOf(me), rulesOf(me)],
+    // A recorder's approvals page is their queue, read-only.
+    recorder: [villageOf(me), recordOf(me), householdsOf(me), approvalsOf(me), rulesOf(me)],
+    store_clerk: [villageOf(me), householdsOf(me), rulesOf(me)],
   };
   return byRole[me.role];
 }
@@ -57,6 +76,7 @@ export function homeOf(me: Me): string {
 }
 
 export const countyRoles: Role[] = ['county_admin', 'county_official'];
+export const recorders: Role[] = ['village_admin', 'recorder'];
 export const villageViewers: Role[] = [
   'county_admin',
   'county_official',

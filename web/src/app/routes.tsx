@@ -1,7 +1,7 @@
 import { createBrowserRouter } from 'react-router-dom';
 import { FullPageSpin, RouteError } from './feedback';
 import { HomeRedirect, RequireRole, RequireSignIn } from './guards';
-import { countyRoles, villageViewers } from './nav';
+import { countyRoles, recorders, villageViewers } from './nav';
 
 /** Every page is its own chunk: a recorder never downloads the county screens. */
 export const router = createBrowserRouter([
@@ -95,6 +95,35 @@ export const router = createBrowserRouter([
                     path: 'villages/:villageId/rules/:ruleSetId',
                     lazy: async () => ({
                       Component: (await import('../features/rules/RuleSetPage')).RuleSetPage,
+                    }),
+                  },
+                  {
+                    path: 'villages/:villageId/households',
+                    lazy: async () => ({
+                      Component: (await import('../features/households/HouseholdsPage')).HouseholdsPage,
+                    }),
+                  },
+                  {
+                    path: 'villages/:villageId/households/:householdId',
+                    lazy: async () => ({
+                      Component: (await import('../features/households/HouseholdPage')).HouseholdPage,
+                    }),
+                  },
+                  {
+                    path: 'villages/:villageId/approvals',
+                    lazy: async () => ({
+                      Component: (await import('../features/points/ApprovalsPage')).ApprovalsPage,
+                    }),
+                  },
+                ],
+              },
+              {
+                element: <RequireRole roles={recorders} />,
+                children: [
+                  {
+                    path: 'villages/:villageId/record',
+                    lazy: async () => ({
+                      Component: (await import('../features/points/RecordPointsPage')).RecordPointsPage,
                     }),
                   },
                 ],

@@ -7,6 +7,9 @@ import { VillageFields, type VillageValues, villageDetails } from './VillageFiel
 type Village = Schemas['Village'];
 type Patch = Schemas['VillagePatch'];
 
+/** What the API assumes when a village never set its posting days (公示天数). */
+export const DEFAULT_POSTING_DAYS = 3;
+
 /**
  * Only the fields that changed, so the PATCH cannot undo someone else's edit of another field;
  * an optional field the admin emptied is sent as `null`, which clears it.
@@ -21,6 +24,8 @@ function changes(before: Village, values: VillageValues): Patch {
     if (value === before[field]) continue;
     Object.assign(patch, { [field]: value ?? null });
   }
+  const postingDays = after.postingDays ?? DEFAULT_POSTING_DAYS;
+  if (postingDays !== (before.postingDays ?? DEFAULT_POSTING_DAYS)) patch.postingDays = postingDays;
   return patch;
 }
 
@@ -60,7 +65,15 @@ export function EditVillageModal(props: { village: Village; onSaved: () => void;
       onOk={() => form.submit()}
       onCancel={props.onClose}
     >
-      <Form form={form} layout="vertical" initialValues={props.village} onFinish={onFinish}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{
+          ...props.village,
+          postingDays: props.village.postingDays ?? DEFAULT_POSTING_DAYS,
+        }}
+        onFinish={onFinish}
+      >
         <VillageFields />
         {error && <Alert type="error" showIcon title={error} />}
       </Form>

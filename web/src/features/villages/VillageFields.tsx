@@ -11,6 +11,7 @@ export type VillageValues = {
   contactName?: string;
   contactPhone?: string;
   description?: string;
+  postingDays?: number | null;
 };
 
 /** Form values → the API's VillageDetails: trimmed, empty fields left out. */
@@ -23,6 +24,7 @@ export function villageDetails(v: VillageValues): Schemas['VillageDetails'] {
     contactName: text(v.contactName),
     contactPhone: text(v.contactPhone),
     description: text(v.description),
+    postingDays: v.postingDays ?? undefined,
   };
 }
 
@@ -59,6 +61,13 @@ export function VillageFields({ prefix = [] }: { prefix?: string[] }) {
           <Input inputMode="tel" maxLength={11} style={{ width: 200 }} />
         </Form.Item>
       </div>
+      <Form.Item
+        name={name('postingDays')}
+        label={t('village.postingDays')}
+        extra={t('village.postingDaysHelp')}
+      >
+        <InputNumber min={0} max={30} precision={0} style={{ width: 160 }} suffix={t('village.days')} />
+      </Form.Item>
       <Form.Item name={name('description')} label={t('onboarding.description')} rules={[{ max: 500 }]}>
         <Input.TextArea rows={3} maxLength={500} showCount />
       </Form.Item>

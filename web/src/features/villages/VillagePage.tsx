@@ -1,4 +1,4 @@
-import { EditOutlined, OrderedListOutlined } from '@ant-design/icons';
+import { AuditOutlined, EditOutlined, OrderedListOutlined, TeamOutlined } from '@ant-design/icons';
 import { App, Breadcrumb, Button, Card, Descriptions, Flex, Skeleton, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,7 @@ import { api, call } from '../../lib/api';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
 import { useMe } from '../auth/session';
-import { EditVillageModal } from './EditVillageModal';
+import { DEFAULT_POSTING_DAYS, EditVillageModal } from './EditVillageModal';
 import { VillageUsers } from './VillageUsers';
 
 /** The village profile: read-only for officials and village staff, editable by its admins. */
@@ -42,9 +42,17 @@ export function VillagePage() {
         <Typography.Title level={3}>
           {v ? t('village.title', { village: v.name }) : t('app.loading')}
         </Typography.Title>
-        <Link to={`/villages/${villageId}/rules`}>
-          <Button icon={<OrderedListOutlined />}>{t('village.rules')}</Button>
-        </Link>
+        <Flex gap={8}>
+          <Link to={`/villages/${villageId}/households`}>
+            <Button icon={<TeamOutlined />}>{t('village.households')}</Button>
+          </Link>
+          <Link to={`/villages/${villageId}/approvals`}>
+            <Button icon={<AuditOutlined />}>{t('nav.approvals')}</Button>
+          </Link>
+          <Link to={`/villages/${villageId}/rules`}>
+            <Button icon={<OrderedListOutlined />}>{t('village.rules')}</Button>
+          </Link>
+        </Flex>
       </Flex>
       <Card
         title={t('village.profile')}
@@ -68,6 +76,14 @@ export function VillagePage() {
                 { key: 'township', label: t('village.township'), children: v.townshipName },
                 { key: 'households', label: t('county.households'), children: n(v.householdCount) },
                 { key: 'population', label: t('county.population'), children: n(v.population) },
+                {
+                  key: 'postingDays',
+                  label: t('village.postingDays'),
+                  children:
+                    (v.postingDays ?? DEFAULT_POSTING_DAYS) === 0
+                      ? t('village.noPosting')
+                      : t('village.postingDaysValue', { count: v.postingDays ?? DEFAULT_POSTING_DAYS }),
+                },
                 { key: 'contact', label: t('onboarding.contactName'), children: v.contactName ?? none },
                 { key: 'phone', label: t('onboarding.contactPhone'), children: v.contactPhone ?? none },
                 {

@@ -538,6 +538,7 @@ export const en: Translation = {
     reverseReasonRequired: 'Give a reason (at least 2 characters)',
     reverseConfirm: 'Reverse',
     empty: 'No records',
+    onlyMine: 'Only mine',
   },
   partner: {
     title: 'Partner',

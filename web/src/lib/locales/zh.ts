@@ -526,6 +526,7 @@ export const zh = {
     reverseReasonRequired: '请写明冲正原因（至少 2 个字）',
     reverseConfirm: '确认冲正',
     empty: '没有记录',
+    onlyMine: '只看我录入的',
   },
   partner: {
     title: '合作机构',

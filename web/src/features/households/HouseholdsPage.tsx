@@ -1,0 +1,173 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Flex, Input, Select, Table, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { LoadError } from '../../app/LoadError';
+import { api, call } from '../../lib/api';
+import { useLoad } from '../../lib/use-load';
+import { useMe } from '../auth/session';
+import { CreateHouseholdModal } from './CreateHouseholdModal';
+import { type Household, listHouseholds, PAGE_SIZE } from './households-api';
+import { VillageCrumbs } from './VillageCrumbs';
+
+type Filter = { q?: string; group?: string };
+
+/** A village's households: find one by a member's name or its number, narrow by village group. */
+export function HouseholdsPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const me = useMe();
+  const villageId = useParams().villageId ?? '';
+  const [filter, setFilter] = useState<Filter>({});
+  const [creating, setCreating] = useState(false);
+  // Further pages, for the first page they follow: another search starts the list again.
+  const [further, setFurther] = useState<{ after: unknown; items: Household[]; nextCursor?: string }>();
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [groups, setGroups] = useState<string[]>([]);
+
+  const village = useLoad(
+    useCallback(
+      () => call(api().GET('/api/villages/{villageId}', { params: { path: { villageId } } })),
+      [villageId],
+    ),
+  );
+  const first = useLoad(
+    useCallback(() => listHouseholds(villageId, { ...filter, limit: PAGE_SIZE }), [villageId, filter]),
+  );
+  const more = further?.after === first.data ? further : undefined;
+  const items = [...(first.data?.items ?? []), ...(more?.items ?? [])];
+  const nextCursor = more ? more.nextCursor : first.data?.nextCursor;
+
+  // The groups offered in the filter: every group seen so far.
+  const seen = items.map((h) => h.group).join('|');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `seen` stands for the items' groups
+  useEffect(() => {
+    setGroups((before) => {
+      const all = new Set([...before, ...items.map((h) => h.group)]);
+      return all.size === before.length ? before : [...all].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+    });
+  }, [seen]);
+
+  async function loadMore() {
+    if (!nextCursor) return;
+    setLoadingMore(true);
+    try {
+      const page = await listHouseholds(villageId, { ...filter, limit: PAGE_SIZE, cursor: nextCursor });
+      setFurther({
+        after: first.data,
+        items: [...(more?.items ?? []), ...page.items],
+        nextCursor: page.nextCursor,
+      });
+    } catch {
+      void message.error(t('common.loadFailed'));
+    } finally {
+      setLoadingMore(false);
+    }
+  }
+
+  const villageName = village.data?.name ?? me.villageName ?? '';
+  const path = (h: Household) => `/villages/${villageId}/households/${h.id}`;
+
+  return (
+    <>
+      <VillageCrumbs villageId={villageId} villageName={villageName} trail={[t('households.title')]} />
+      <Typography.Title level={3}>
+        {villageName ? `${villageName} · ${t('households.title')}` : t('households.title')}
+      </Typography.Title>
+      <Card
+        extra={
+          me.role === 'village_admin' && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('households.create')}
+            </Button>
+          )
+        }
+        title={
+          <Flex gap={8} wrap style={{ padding: '8px 0' }}>
+            <Input.Search
+              allowClear
+              style={{ width: 260 }}
+              placeholder={t('households.search')}
+              aria-label={t('households.search')}
+              onSearch={(value) => setFilter((f) => ({ ...f, q: value.trim() || undefined }))}
+            />
+            <Select
+              allowClear
+              showSearch
+              style={{ width: 180 }}
+              placeholder={t('households.allGroups')}
+              aria-label={t('households.group')}
+              value={filter.group}
+              options={groups.map((g) => ({ value: g, label: g }))}
+              onChange={(group?: string) => setFilter((f) => ({ ...f, group }))}
+            />
+          </Flex>
+        }
+      >
+        {first.error ? (
+          <LoadError error={first.error} onRetry={first.reload} />
+        ) : (
+          <>
+            <Table<Household>
+              rowKey="id"
+              scroll={{ x: 'max-content' }}
+              loading={first.loading}
+              dataSource={items}
+              pagination={false}
+              locale={{ emptyText: t('households.empty') }}
+              columns={[
+                {
+                  title: t('households.number'),
+                  dataIndex: 'number',
+                  render: (_, h) => <Link to={path(h)}>{h.number}</Link>,
+                },
+                { title: t('households.head'), dataIndex: 'headName' },
+                { title: t('households.group'), dataIndex: 'group' },
+                {
+                  title: t('households.memberCount'),
+                  key: 'members',
+                  align: 'right',
+                  render: (_, h) => h.members.length,
+                },
+                {
+                  title: t('households.address'),
+                  dataIndex: 'address',
+                  render: (_, h) => h.address ?? t('common.none'),
+                },
+                {
+                  title: t('common.actions'),
+                  key: 'actions',
+                  render: (_, h) => (
+                    <Button size="small" onClick={() => void navigate(path(h))}>
+                      {t('households.open')}
+                    </Button>
+                  ),
+                },
+              ]}
+            />
+            {nextCursor && (
+              <Flex justify="center" style={{ marginTop: 16 }}>
+                <Button loading={loadingMore} onClick={() => void loadMore()}>
+                  {t('common.loadMore')}
+                </Button>
+              </Flex>
+            )}
+          </>
+        )}
+      </Card>
+      {creating && (
+        <CreateHouseholdModal
+          villageId={villageId}
+          onClose={() => setCreating(false)}
+          onCreated={(h) => {
+            setCreating(false);
+            void message.success(t('households.created', { number: h.number, name: h.headName }));
+            void navigate(path(h));
+          }}
+        />
+      )}
+    </>
+  );
+}

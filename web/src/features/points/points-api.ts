@@ -1,0 +1,56 @@
+import { api, call, type Schemas } from '../../lib/api';
+
+export type PointRecord = Schemas['PointRecord'];
+export type RecordStatus = PointRecord['status'];
+export type RecordCreate = Schemas['PointRecordCreate'];
+
+export const statuses: RecordStatus[] = ['pending', 'posted', 'effective', 'rejected', 'reversed'];
+
+export const listRecords = (villageId: string, status: RecordStatus, cursor?: string) =>
+  call(
+    api().GET('/api/villages/{villageId}/point-records', {
+      params: { path: { villageId }, query: { status, cursor, limit: 50 } },
+    }),
+  );
+
+export const createRecord = (villageId: string, body: RecordCreate, idempotencyKey: string) =>
+  call(
+    api().POST('/api/villages/{villageId}/point-records', {
+      params: { path: { villageId }, header: { 'idempotency-key': idempotencyKey } },
+      body,
+    }),
+  );
+
+type Decision = { villageId: string; recordId: string; idempotencyKey: string };
+
+export const approveRecord = ({ villageId, recordId, idempotencyKey }: Decision) =>
+  call(
+    api().POST('/api/villages/{villageId}/point-records/{recordId}/approve', {
+      params: { path: { villageId, recordId }, header: { 'idempotency-key': idempotencyKey } },
+      body: {},
+    }),
+  );
+
+export const rejectRecord = ({ villageId, recordId, idempotencyKey }: Decision, reason?: string) =>
+  call(
+    api().POST('/api/villages/{villageId}/point-records/{recordId}/reject', {
+      params: { path: { villageId, recordId }, header: { 'idempotency-key': idempotencyKey } },
+      body: { reason },
+    }),
+  );
+
+export const reverseRecord = ({ villageId, recordId, idempotencyKey }: Decision, reason: string) =>
+  call(
+    api().POST('/api/villages/{villageId}/point-records/{recordId}/reverse', {
+      params: { path: { villageId, recordId }, header: { 'idempotency-key': idempotencyKey } },
+      body: { reason },
+    }),
+  );
+
+/** The rules in effect today for a program. */
+export const activeVersion = (villageId: string, programId: string) =>
+  call(
+    api().GET('/api/villages/{villageId}/rule-sets/active', {
+      params: { path: { villageId }, query: { program: programId } },
+    }),
+  );
