@@ -61,6 +61,25 @@ describe('households', () => {
     ]);
   });
 
+  it('fills a page of search results even when the matches are far apart', async () => {
+    for (let i = 0; i < 6; i++) {
+      await w.call('POST', base, { token: w.a.adminToken, body: household(`01${i}0`, '第五组', `杨${i}号`) });
+    }
+    const page = await w.call('GET', `${base}?group=${encodeURIComponent('第二组')}&limit=2`, {
+      token: w.a.recorderToken,
+    });
+    expect(page.body.items).toHaveLength(2);
+    const rest = await w.call(
+      'GET',
+      `${base}?group=${encodeURIComponent('第二组')}&limit=2&cursor=${page.body.nextCursor}`,
+      {
+        token: w.a.recorderToken,
+      },
+    );
+    const all = [...page.body.items, ...rest.body.items].map((h: { headName: string }) => h.headName).sort();
+    expect(all).toEqual(['林茂平', '王老汉']);
+  });
+
   it('keeps household numbers unique in the village, naming the field', async () => {
     const res = await w.call('POST', base, {
       token: w.a.adminToken,

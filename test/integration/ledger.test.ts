@@ -165,10 +165,11 @@ describe('public posting (公示)', () => {
     const before = now;
     now = new Date(before.getTime() + 3 * DAY + 60_000);
     try {
-      const effective = await w.call('GET', `${base}/point-records?status=effective`, {
+      // History lists newest first: the record that just took effect heads it.
+      const effective = await w.call('GET', `${base}/point-records?status=effective&limit=1`, {
         token: w.a.adminToken,
       });
-      expect(effective.body.items.map((r: { id: string }) => r.id)).toContain(pending.id);
+      expect(effective.body.items.map((r: { id: string }) => r.id)).toEqual([pending.id]);
       expect(await balanceOf(luo)).toBe(10);
       const book = await ledger(luo, before.toISOString());
       expect(book.accounts[0].balanceAsOf).toBe(5);

@@ -50,31 +50,45 @@ function sortKeyOf(indexName: string | undefined): string {
 }
 
 /** One page of one partition, in key order. */
+/** With a filter, reads go on until the page is full or this many reads were spent. */
+const MAX_FILTERED_READS = 20;
+
 export async function queryPage<T>(
   db: Db,
   q: PageQuery,
   map: (item: Record<string, unknown>) => T,
 ): Promise<Page<T>> {
-  const input: QueryCommandInput = {
-    TableName: db.tableName,
-    IndexName: q.indexName,
-    KeyConditionExpression: `#pk = :pk${q.sortCondition ? ` AND ${q.sortCondition.expression}` : ''}`,
-    ExpressionAttributeNames: {
-      ...q.filter?.names,
-      '#pk': q.partition.name,
-      ...(q.sortCondition ? { '#sk': sortKeyOf(q.indexName) } : {}),
-    },
-    FilterExpression: q.filter?.expression,
-    ExpressionAttributeValues: { ':pk': q.partition.value, ...q.sortCondition?.values, ...q.filter?.values },
-    Limit: Math.min(q.limit ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE),
-    ExclusiveStartKey: q.cursor ? decode(q.cursor, q.partition) : undefined,
-    ScanIndexForward: q.forward ?? true,
-  };
-  const out = await db.doc.send(new QueryCommand(input));
-  return {
-    items: (out.Items ?? []).map(map),
-    nextCursor: out.LastEvaluatedKey ? encode(out.LastEvaluatedKey) : undefined,
-  };
+  const wanted = Math.min(q.limit ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE);
+  const items: T[] = [];
+  let start = q.cursor ? decode(q.cursor, q.partition) : undefined;
+  // A filter applies after DynamoDB's Limit, so one read may match few items: keep reading, never
+  // asking for more than the page still lacks, so the cursor always points right after the last item.
+  for (let reads = 0; ; reads++) {
+    const input: QueryCommandInput = {
+      TableName: db.tableName,
+      IndexName: q.indexName,
+      KeyConditionExpression: `#pk = :pk${q.sortCondition ? ` AND ${q.sortCondition.expression}` : ''}`,
+      ExpressionAttributeNames: {
+        ...q.filter?.names,
+        '#pk': q.partition.name,
+        ...(q.sortCondition ? { '#sk': sortKeyOf(q.indexName) } : {}),
+      },
+      FilterExpression: q.filter?.expression,
+      ExpressionAttributeValues: {
+        ':pk': q.partition.value,
+        ...q.sortCondition?.values,
+        ...q.filter?.values,
+      },
+      Limit: wanted - items.length,
+      ExclusiveStartKey: start,
+      ScanIndexForward: q.forward ?? true,
+    };
+    const out = await db.doc.send(new QueryCommand(input));
+    items.push(...(out.Items ?? []).map(map));
+    start = out.LastEvaluatedKey;
+    if (!q.filter || !start || items.length >= wanted || reads + 1 >= MAX_FILTERED_READS) break;
+  }
+  return { items, nextCursor: start ? encode(start) : undefined };
 }
 
 /** One page of the items of a partition whose sort key starts with a prefix (the common listing). */

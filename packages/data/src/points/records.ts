@@ -111,7 +111,10 @@ export async function getRecord(db: Db, scope: VillageScope, recordId: string): 
   return pointRecordSchema.parse(out.Item);
 }
 
-/** A status queue, oldest first; settles due postings first so what is listed is current. */
+/**
+ * A status queue: work still to do (pending, posted) oldest first, history newest first.
+ * Settles due postings first so what is listed is current.
+ */
 export async function listRecords(
   db: Db,
   scope: VillageScope,
@@ -119,14 +122,13 @@ export async function listRecords(
   now: Date,
 ): Promise<Page<PointRecord>> {
   await settleDuePostings(db, scope, now);
+  const status = query.status ?? 'pending';
   return queryPage(
     db,
     {
-      partition: {
-        name: 'GSI1PK',
-        value: keys.recordQueuePK(scope.countyId, scope.villageId, query.status ?? 'pending'),
-      },
+      partition: { name: 'GSI1PK', value: keys.recordQueuePK(scope.countyId, scope.villageId, status) },
       indexName: 'GSI1',
+      forward: status === 'pending' || status === 'posted',
       limit: query.limit,
       cursor: query.cursor,
     },
