@@ -10,6 +10,8 @@ const env = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
  */
 export default defineConfig({
   test: {
+    // Two files at a time, each on its own DynamoDB Local (test/support/dynamo-global-setup.ts).
+    maxWorkers: 2,
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], env } },
       {
@@ -27,10 +29,11 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
-          globalSetup: ['test/support/dynamo-global-setup.ts'],
+          globalSetup: ['test/support/e2e-global-setup.ts'],
           env,
           testTimeout: 60_000,
-          hookTimeout: 60_000,
+          // The demo is seeded once in the global setup; a file starts DynamoDB Local and Chromium.
+          hookTimeout: 120_000,
           fileParallelism: false,
         },
       },

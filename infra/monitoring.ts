@@ -55,18 +55,22 @@ export class Monitoring extends Construct {
       ),
     ];
 
-    if (props.alarmEmail) {
-      const topic = new sns.Topic(this, 'Alarms', { enforceSSL: true });
-      topic.addSubscription(new EmailSubscription(props.alarmEmail));
-      for (const a of this.alarms) {
-        a.addAlarmAction(new SnsAction(topic));
-        a.addOkAction(new SnsAction(topic));
-      }
-      Validations.of(topic).acknowledge({
-        id: 'AwsSolutions-SNS2',
-        reason:
-          'Alarm notices carry no personal data, and CloudWatch alarms cannot publish to a topic encrypted with the AWS managed aws/sns key; a customer managed key is not worth its cost for this topic.',
-      });
-    }
+    mailAlarms(this, this.alarms, props.alarmEmail);
   }
+}
+
+/** Mails alarms (and their recovery) to the operator; without an address they only show in the console. */
+export function mailAlarms(scope: Construct, alarms: cloudwatch.Alarm[], alarmEmail: string | undefined) {
+  if (!alarmEmail) return;
+  const topic = new sns.Topic(scope, 'Alarms', { enforceSSL: true });
+  topic.addSubscription(new EmailSubscription(alarmEmail));
+  for (const a of alarms) {
+    a.addAlarmAction(new SnsAction(topic));
+    a.addOkAction(new SnsAction(topic));
+  }
+  Validations.of(topic).acknowledge({
+    id: 'AwsSolutions-SNS2',
+    reason:
+      'Alarm notices carry no personal data, and CloudWatch alarms cannot publish to a topic encrypted with the AWS managed aws/sns key; a customer managed key is not worth its cost for this topic.',
+  });
 }

@@ -3,6 +3,7 @@ import { ApiStack } from './api';
 import { AuthStack, hostedUiOrigin } from './auth';
 import type { Config } from './config';
 import { DataStack } from './data';
+import { JobsStack } from './jobs';
 import { WebStack } from './web';
 import { WebContentStack } from './web-content';
 
@@ -38,6 +39,7 @@ export function addStacks(app: App, config: Config) {
     siteUrl: web.siteUrl,
     alarmEmail: config.alarmEmail,
   });
+  const jobs = new JobsStack(app, name('Jobs'), { env, table: data.table, alarmEmail: config.alarmEmail });
   const content = new WebContentStack(app, name('WebContent'), {
     env,
     web,
@@ -56,5 +58,5 @@ export function addStacks(app: App, config: Config) {
 
   Tags.of(app).add('app', 'xiaojifen');
   Tags.of(app).add('stage', config.stage);
-  return { data, web, auth, api, content };
+  return { data, web, auth, api, jobs, content };
 }

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { freePort, localApp, localDb, seedDemo } from '@xjf/local';
+import { freePort, localApp, localDb, startDynamoLocal } from '@xjf/local';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
@@ -21,14 +23,17 @@ const chromiumArgs = [
 ];
 
 /**
- * The built admin served by the real local app (its own table in the shared DynamoDB Local,
- * seeded with the demo counties) and Debian's Chromium driving it. The test file owns both.
+ * The built admin served by the real local app on its own DynamoDB Local, started on a copy of
+ * the demo seeded once per run (test/support/e2e-global-setup.ts), and Debian's Chromium
+ * driving it. The test file owns all three.
  */
 export async function startAdmin() {
   if (!existsSync(`${webDist}/index.html`))
     throw new Error('web/dist is missing: run `npm run build -w web`');
-  const db = await localDb(inject('dynamoEndpoint'), `e2e-${randomUUID()}`);
-  await seedDemo(db, new Date());
+  const dataDir = mkdtempSync(join(tmpdir(), 'xjf-e2e-'));
+  cpSync(inject('demoDataDir'), dataDir, { recursive: true });
+  const dynamo = await startDynamoLocal({ dbPath: dataDir });
+  const db = await localDb(dynamo.endpoint);
   const { app } = localApp({ db, secret: `e2e-${randomUUID()}`, log: () => {}, webDist });
   const port = await freePort();
   const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
@@ -52,6 +57,8 @@ export async function startAdmin() {
     async stop() {
       await browser.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await dynamo.stop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

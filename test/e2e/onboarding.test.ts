@@ -13,7 +13,7 @@ describe('village self-onboarding', () => {
 
     // The county admin issues an invite code for 凤山乡.
     await admin.signInAs(page, 'dafang.admin');
-    await page.getByRole('heading', { name: '大方县 · 全县概况' }).waitFor();
+    await page.getByRole('heading', { name: '大方县数据看板' }).waitFor();
     await page.getByRole('menuitem', { name: /邀请码/ }).click();
     await page.getByRole('heading', { name: '邀请码' }).waitFor();
     await page.getByLabel('乡镇').click();
@@ -70,6 +70,8 @@ describe('village self-onboarding', () => {
     await page.getByRole('button', { name: '退出登录' }).click();
 
     await page.locator('[data-username="dafang.admin"]').click();
+    await page.getByRole('heading', { name: '大方县数据看板' }).waitFor();
+    await page.getByRole('menuitem', { name: /全县概况/ }).click();
     await page.getByRole('heading', { name: '大方县 · 全县概况' }).waitFor();
     const township = page.getByTestId('township-card').getByRole('row').filter({ hasText: '凤山乡' });
     await township.filter({ hasText: '新建村' }).waitFor();
@@ -108,7 +110,7 @@ describe('language', () => {
     expect(await page.evaluate('document.documentElement.lang')).toBe('en');
 
     await page.locator('[data-username="dafang.admin"]').click();
-    await page.getByRole('heading', { name: '大方县 · Overview' }).waitFor();
+    await page.getByRole('heading', { name: '大方县 dashboard' }).waitFor();
     expect(await page.getByTestId('current-user').textContent()).toContain('County admin');
     await page.context().close();
   });

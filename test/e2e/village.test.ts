@@ -41,6 +41,7 @@ describe('village profile', () => {
   it('shows a county official the profile read-only', async () => {
     const page = await admin.freshPage();
     await admin.signInAs(page, 'dafang.official');
+    await page.getByRole('menuitem', { name: /全县概况/ }).click();
     await page.getByTestId('village-card').getByRole('link', { name: '银川村' }).click();
     await page.getByText('村概况').waitFor();
     expect(await page.locator('.ant-descriptions').textContent()).toContain('凤山乡');

@@ -10,7 +10,8 @@ import { handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
 type HttpApiEvent = Extract<LambdaEvent, { rawPath: string; routeKey: string }>;
 
 import { sign } from 'hono/jwt';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dynamoEndpoint } from '../support/dynamo';
 
 const REGION = 'ap-southeast-1';
 const USER_POOL_ID = `${REGION}_TestPool1`;
@@ -68,7 +69,7 @@ let handler: ReturnType<typeof handle>;
 let operatorClaims: Record<string, unknown>;
 
 beforeAll(async () => {
-  const db = await localDb(inject('dynamoEndpoint'), `lambda-${randomUUID()}`);
+  const db = await localDb(dynamoEndpoint(), `lambda-${randomUUID()}`);
   const verifier = cognitoVerifier({ userPoolId: USER_POOL_ID, clientId: CLIENT_ID, jwks });
   handler = handle(
     createApp({ db, verifier, directory: noUserDirectory, clock: () => new Date(), log: () => {} }),

@@ -81,7 +81,6 @@ describe('points take effect on the ledger', () => {
     expect(book.accounts[0]).toMatchObject({ balance: 100, earned: 100 });
     expect(book.entries[0]).toMatchObject({
       points: 100,
-      balanceAfter: 100,
       ruleCode: 'ECO-FOREST',
       kind: 'earn',
     });

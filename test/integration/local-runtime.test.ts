@@ -46,6 +46,19 @@ describe('the local runtime', () => {
       expect(households.items.map((h) => h.number)).toEqual(['0001']);
 
       const call = client(localApp({ db, secret: 's', log: () => {} }).app);
+      const board = await call('GET', `/api/public/villages/${yinchuan.villageId}/board`);
+      expect(board.body.village.name).toBe('银川村');
+      expect(board.body.posted.length).toBeGreaterThan(0);
+      // Months of records fell due at once (many pages of them): every one has settled.
+      const seededAt = new Date().toISOString();
+      for (const line of board.body.posted) expect(line.postedUntil > seededAt).toBe(true);
+      expect(board.body.rankings[0].rows.length).toBeGreaterThan(0);
+      // The seeded books balance and the dashboard's figures match the ledger, as the operator commands see them.
+      for (const command of ['audit-ledger.ts', 'rebuild-aggregates.ts']) {
+        const out = runCommand(command, ['--endpoint', first.endpoint]);
+        expect(out.status, out.stdout + out.stderr).toBe(0);
+        expect(out.stdout).toMatch(command === 'audit-ledger.ts' ? /账实相符：\d+ 个村/ : /汇总与台账一致/);
+      }
       villageName = '重启村';
       const res = await call('POST', '/api/onboarding/villages', {
         body: {
@@ -70,6 +83,14 @@ describe('the local runtime', () => {
       await second.stop();
     }
   });
+
+  function runCommand(file: string, args: string[]) {
+    return spawnSync(process.execPath, ['--import', 'tsx', join(root, 'packages/local/src', file), ...args], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+  }
 
   const runStart = (env: Record<string, string>) =>
     spawnSync(process.execPath, ['--import', 'tsx', join(root, 'packages/local/src/main.ts')], {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '@xjf/data';
 import { claimsForUser } from '@xjf/http';
 import { localApp, localDb } from '@xjf/local';
-import { inject } from 'vitest';
+import { dynamoEndpoint } from './dynamo';
 
 export const SECRET = 'test-secret-for-local-tokens-only';
 
@@ -11,7 +11,7 @@ export const SECRET = 'test-secret-for-local-tokens-only';
  * Local, with a token minter that issues the claims Cognito would.
  */
 export async function testApp(options: { clock?: () => Date } = {}) {
-  const db: Db = await localDb(inject('dynamoEndpoint'), `t-${randomUUID()}`);
+  const db: Db = await localDb(dynamoEndpoint(), `t-${randomUUID()}`);
   const { app, tokens } = localApp({ db, secret: SECRET, log: () => {}, clock: options.clock });
   const tokenFor = (user: Parameters<typeof claimsForUser>[0], now = new Date()) =>
     tokens.issue(claimsForUser(user), now);

@@ -3,13 +3,22 @@ import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    dynamoEndpoint: string;
+    dynamoEndpoints: string[];
   }
 }
 
-/** One in-memory DynamoDB Local per test run; tests isolate themselves by unique tables or tenants. */
+/**
+ * In-memory DynamoDB Locals for the run, one per test worker: a DynamoDB Local serves one
+ * request at a time, so two workers on one would wait on each other. Tests isolate themselves
+ * by unique tables or tenants.
+ */
+const WORKERS = 2;
+
 export default async function setup(project: TestProject) {
-  const dynamo = await startDynamoLocal();
-  project.provide('dynamoEndpoint', dynamo.endpoint);
-  return () => dynamo.stop();
+  const instances = await Promise.all(Array.from({ length: WORKERS }, () => startDynamoLocal()));
+  project.provide(
+    'dynamoEndpoints',
+    instances.map((d) => d.endpoint),
+  );
+  return () => Promise.all(instances.map((d) => d.stop()));
 }

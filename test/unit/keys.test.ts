@@ -11,6 +11,16 @@ describe('keys', () => {
     expect(keys.countyUserPrefix(newId()).PK.startsWith(`C#${county}`)).toBe(false);
   });
 
+  it('keep the audit log in its village and sort it by time', () => {
+    const county = newId();
+    const village = newId();
+    const early = keys.audit(county, village, '2026-05-10T04:00:00.000Z', newId());
+    const late = keys.audit(county, village, '2026-05-11T04:00:00.000Z', newId());
+    expect(early.PK).toBe(keys.villageUser(county, village, 'u').PK);
+    expect(early.SK < late.SK).toBe(true);
+    expect(early.SK.startsWith(keys.auditPrefix(county, village).SKPrefix)).toBe(true);
+  });
+
   it('scope idempotency records by tenant', () => {
     expect(keys.idempotency('C#a#U#b', 'k1')).toEqual({ PK: 'C#a#U#b#IDEM#k1', SK: 'IDEM' });
   });

@@ -1,12 +1,19 @@
 import { swaggerUI } from '@hono/swagger-ui';
 import { createBaseApp, type Deps, router } from '@xjf/http';
+import { auditRoutes } from './audit/audit.routes';
 import { householdsRoutes } from './households/households.routes';
 import { systemRoutes } from './me.routes';
 import { onboardingRoutes } from './onboarding/onboarding.routes';
+import { boardRoutes } from './points/board.routes';
+import { recordImportsRoutes } from './points/imports.routes';
 import { recordsRoutes } from './points/records.routes';
+import { countyReportsRoutes } from './reports/county-reports.routes';
+import { villageSummaryRoutes } from './reports/village-summary.routes';
 import { programsRoutes } from './rules/programs.routes';
 import { ruleSetsRoutes } from './rules/rule-sets.routes';
 import { templatesRoutes } from './rules/templates.routes';
+import { storeItemsRoutes } from './store/items.routes';
+import { redemptionsRoutes } from './store/redemptions.routes';
 import { countiesRoutes } from './tenants/counties.routes';
 import { invitesRoutes } from './tenants/invites.routes';
 import { villagesRoutes } from './tenants/villages.routes';
@@ -31,7 +38,14 @@ export function createApp(deps: Deps, extra?: ReturnType<typeof router>) {
     .route('/', programsRoutes(deps))
     .route('/', ruleSetsRoutes(deps))
     .route('/', householdsRoutes(deps))
-    .route('/', recordsRoutes(deps));
+    .route('/', recordsRoutes(deps))
+    .route('/', recordImportsRoutes(deps))
+    .route('/', boardRoutes(deps))
+    .route('/', auditRoutes(deps))
+    .route('/', storeItemsRoutes(deps))
+    .route('/', redemptionsRoutes(deps))
+    .route('/', countyReportsRoutes(deps))
+    .route('/', villageSummaryRoutes(deps));
   if (extra) api.route('/', extra);
   const app = createBaseApp(deps);
   app.route('/api', api);

@@ -8,4 +8,6 @@ export const publicRoutes = [
   { method: 'GET', path: '/api/docs' },
   { method: 'GET', path: '/api/onboarding/invites/{code}' },
   { method: 'POST', path: '/api/onboarding/villages' },
+  { method: 'GET', path: '/api/public/villages/{villageId}/board' },
+  { method: 'POST', path: '/api/public/villages/{villageId}/board/{recordId}/objections' },
 ] as const;

@@ -101,6 +101,10 @@ export const keys = {
     PK: village(countyId, villageId),
     SK: `HOUSEHOLDNO#${number}`,
   }),
+  householdNumberPrefix: (countyId: string, villageId: string) => ({
+    PK: village(countyId, villageId),
+    SKPrefix: 'HOUSEHOLDNO#',
+  }),
   pointRecord: (countyId: string, villageId: string, recordId: string): Key => ({
     PK: village(countyId, villageId),
     SK: `RECORD#${recordId}`,
@@ -147,11 +151,100 @@ export const keys = {
     PK: village(countyId, villageId),
     SK: `CAPUSE#${accountRef}#${ruleCode}#${periodKey}`,
   }),
+  storeItem: (countyId: string, villageId: string, itemId: string): Key => ({
+    PK: village(countyId, villageId),
+    SK: `STOREITEM#${itemId}`,
+  }),
+  storeItemPrefix: (countyId: string, villageId: string) => ({
+    PK: village(countyId, villageId),
+    SKPrefix: 'STOREITEM#',
+  }),
+  /** An item's stock movements sort by time, so its history and its sum are one query. */
+  stockMovement: (
+    countyId: string,
+    villageId: string,
+    itemId: string,
+    at: string,
+    movementId: string,
+  ): Key => ({
+    PK: village(countyId, villageId),
+    SK: `STOCKMOVE#${itemId}#${at}#${movementId}`,
+  }),
+  stockMovementPrefix: (countyId: string, villageId: string, itemId: string) => ({
+    PK: village(countyId, villageId),
+    SKPrefix: `STOCKMOVE#${itemId}#`,
+  }),
+  storeSettings: (countyId: string, villageId: string): Key => ({
+    PK: village(countyId, villageId),
+    SK: 'STORESETTINGS',
+  }),
+  redemption: (countyId: string, villageId: string, redemptionId: string): Key => ({
+    PK: village(countyId, villageId),
+    SK: `REDEMPTION#${redemptionId}`,
+  }),
+  /** A village's redemptions by time, for the day's report and the counter's history. */
+  redemptionListing: (countyId: string, villageId: string, at: string, redemptionId: string) => ({
+    GSI1PK: `${village(countyId, villageId)}#REDEMPTIONS`,
+    GSI1SK: `${at}#${redemptionId}`,
+  }),
+  redemptionListingPK: (countyId: string, villageId: string) => `${village(countyId, villageId)}#REDEMPTIONS`,
+  /**
+   * A village's month in one program: the dashboard's unit. It lives in the county partition so
+   * a county report is one range query over months, whatever the number of records; GSI1 lets
+   * one village read its own months.
+   */
+  villageMonth: (countyId: string, villageId: string, month: string, programId: string) => ({
+    PK: county(countyId),
+    SK: `AGG#${month}#${villageId}#${programId}`,
+    GSI1PK: `${village(countyId, villageId)}#AGG`,
+    GSI1SK: `${month}#${programId}`,
+  }),
+  villageMonthKey: (countyId: string, villageId: string, month: string, programId: string): Key => ({
+    PK: county(countyId),
+    SK: `AGG#${month}#${villageId}#${programId}`,
+  }),
+  villageMonthsPK: (countyId: string, villageId: string) => `${village(countyId, villageId)}#AGG`,
+  /** Marks a household active in a month and program, so active households are counted once. */
+  activeHousehold: (
+    countyId: string,
+    villageId: string,
+    month: string,
+    programId: string,
+    householdId: string,
+  ): Key => ({
+    PK: village(countyId, villageId),
+    SK: `ACTIVE#${month}#${programId}#${householdId}`,
+  }),
+  /** Written when a program's annual reset has been applied to every account, so the job skips it after. */
+  expiryDone: (countyId: string, villageId: string, programId: string, resetOn: string): Key => ({
+    PK: village(countyId, villageId),
+    SK: `EXPIRYDONE#${programId}#${resetOn}`,
+  }),
   countyTemplate: (countyId: string, templateId: string): Key => ({
     PK: county(countyId),
     SK: `TEMPLATE#${templateId}`,
   }),
   countyTemplatePrefix: (countyId: string) => ({ PK: county(countyId), SKPrefix: 'TEMPLATE#' }),
+
+  /** Every account of a village, for the public ranking (hundreds of households, one query). */
+  villageAccountsPrefix: (countyId: string, villageId: string) => ({
+    PK: village(countyId, villageId),
+    SKPrefix: 'ACCOUNT#',
+  }),
+  /** The audit log of a village: newest last in key order, so it reads backwards by time. */
+  audit: (countyId: string, villageId: string, at: string, entryId: string): Key => ({
+    PK: village(countyId, villageId),
+    SK: `AUDIT#${at}#${entryId}`,
+  }),
+  auditPrefix: (countyId: string, villageId: string) => ({
+    PK: village(countyId, villageId),
+    SKPrefix: 'AUDIT#',
+  }),
+  /**
+   * Which county a village is in, for the public notice board: its path names only the village.
+   * Written when the village is onboarded, so the county comes from the table, never from input.
+   */
+  villageRef: (villageId: string): Key => ({ PK: `VILLAGEREF#${villageId}`, SK: 'VILLAGEREF' }),
 
   /** Idempotency records are scoped by the caller's tenant and user, so keys never collide across tenants. */
   idempotency: (scope: string, idempotencyKey: string): Key => ({

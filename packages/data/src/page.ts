@@ -108,3 +108,19 @@ export function queryPrefix<T>(
     map,
   );
 }
+
+/** Every item under a prefix, page after page: for bounded sets (a village's accounts, a shelf) and operator commands. */
+export async function queryAllPrefix<T>(
+  db: Db,
+  prefix: { PK: string; SKPrefix: string },
+  map: (item: Record<string, unknown>) => T,
+): Promise<T[]> {
+  const out: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await queryPrefix(db, prefix, { cursor }, map);
+    out.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return out;
+}

@@ -10,6 +10,8 @@ export class AppError extends Error {
     readonly code: string,
     message: string,
     readonly fields?: FieldErrors,
+    /** Machine-readable facts the caller needs to recover (e.g. the new price of an item). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = new.target.name;
@@ -41,8 +43,8 @@ export class NotFoundError extends AppError {
 }
 
 export class ConflictError extends AppError {
-  constructor(code: string, message: string, fields?: FieldErrors) {
-    super(409, code, message, fields);
+  constructor(code: string, message: string, fields?: FieldErrors, details?: Record<string, unknown>) {
+    super(409, code, message, fields, details);
   }
 }
 

@@ -1,11 +1,15 @@
 import './zod-messages';
 
 export * from './actor';
+export * from './audit';
 export * from './errors';
 export * from './households';
 export * from './ids';
 export * from './points';
+export * from './reports';
 export * from './rules';
 export * from './runtime-config';
+export * from './sheet';
+export * from './store';
 export * from './tenants';
 export * from './text';

@@ -10,6 +10,7 @@ export const errorSchema = z
     code: z.string().meta({ example: 'validation_failed' }),
     message: z.string(),
     fields: z.record(z.string(), z.string()).optional(),
+    details: z.record(z.string(), z.unknown()).optional(),
     requestId: z.string().optional(),
   })
   .meta({ id: 'Error' });
@@ -37,7 +38,12 @@ function respond(c: Context<AppEnv>, status: ContentfulStatusCode, body: z.infer
 
 export const errorHandler = (log: Log) => (error: Error, c: Context<AppEnv>) => {
   if (error instanceof AppError) {
-    return respond(c, error.status, { code: error.code, message: error.message, fields: error.fields });
+    return respond(c, error.status, {
+      code: error.code,
+      message: error.message,
+      fields: error.fields,
+      details: error.details,
+    });
   }
   if (error instanceof HTTPException && error.status < 500) {
     const code = error.status === 413 ? 'payload_too_large' : 'malformed_request';

@@ -1,6 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
+import { backfillVillageRefs, runScheduledJobs } from '@xjf/data';
 import { jsonLog, type Log } from '@xjf/http';
 import { startDynamoLocal } from './dynamo-local';
 import { javaProblem } from './java';
@@ -28,10 +29,15 @@ if (!(await portIsFree(port)))
 mkdirSync(`${dataDir}/dynamodb`, { recursive: true });
 const dynamo = await startDynamoLocal({ dbPath: `${dataDir}/dynamodb` });
 const db = await localDb(dynamo.endpoint);
+// Lets `npm run audit:ledger` use this DynamoDB Local instead of opening the same files twice.
+writeFileSync(`${dataDir}/endpoint`, dynamo.endpoint);
 let spareInvite: string | undefined;
 if (!(await isSeeded(db))) {
   console.log('首次启动，正在写入演示数据 (seeding the demo county)…');
   spareInvite = (await seedDemo(db, new Date())).inviteCode;
+} else {
+  // Data kept from before the public notice board lacks its village → county lookup.
+  await backfillVillageRefs(db);
 }
 
 // Only requests that fail are logged locally; the Lambda logs every request.
@@ -40,6 +46,16 @@ const quietLog: Log = (entry) => {
 };
 const { app } = localApp({ db, secret: localSecret(dataDir), log: quietLog, webDist });
 const server = serve({ fetch: app.fetch, port });
+// What EventBridge runs every 15 minutes in AWS: ended postings take effect, annual resets apply.
+const jobs = setInterval(() => {
+  runScheduledJobs(db, new Date())
+    .then((s) => {
+      for (const f of s.failures) jsonLog({ level: 'error', msg: 'scheduled job failed', ...f });
+    })
+    .catch((error: unknown) =>
+      jsonLog({ level: 'error', msg: 'scheduled jobs failed', error: String(error) }),
+    );
+}, 60_000);
 
 const signIns = [
   PLATFORM_OPERATOR.username,
@@ -65,7 +81,9 @@ let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
+  clearInterval(jobs);
   server.close();
+  rmSync(`${dataDir}/endpoint`, { force: true });
   await dynamo.stop();
   process.exit(0);
 }

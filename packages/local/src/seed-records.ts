@@ -50,7 +50,8 @@ export async function seedVillageRecords(db: Db, scope: Scope, recorder: User, a
   const today = chinaDate(now);
   const first = chinaDate(startOfYear(now));
 
-  const entries: { day: string; householdId: string; plan: Plan; quantity?: number }[] = [];
+  const entries: { day: string; householdId: string; plan: Plan; quantity?: number; approvedAt?: Date }[] =
+    [];
   const you = households.find((h) => h.headName === '游振林');
   if (you) {
     entries.push(
@@ -72,6 +73,17 @@ export async function seedVillageRecords(db: Db, scope: Scope, recorder: User, a
       quantity: monthly[i % monthly.length]?.quantity?.(i),
     });
   }
+  // Yesterday's entries, approved an hour ago: on the public notice board (公示) for three days.
+  for (const [i, h] of households.slice(9, 17).entries()) {
+    const plan = monthly[(i + 2) % monthly.length] as Plan;
+    entries.push({
+      day: addDays(today, -1),
+      householdId: h.id,
+      plan,
+      quantity: plan.quantity?.(i),
+      approvedAt: new Date(now.getTime() - 3_600_000),
+    });
+  }
   households.forEach((h, i) => {
     for (let month = 0; month < 10; month++) {
       const plan = monthly[(i + month) % monthly.length] as Plan;
@@ -84,7 +96,7 @@ export async function seedVillageRecords(db: Db, scope: Scope, recorder: User, a
 
   for (let i = 0; i < entries.length; i += 8) {
     await Promise.all(
-      entries.slice(i, i + 8).map(async ({ day, householdId, plan, quantity }) => {
+      entries.slice(i, i + 8).map(async ({ day, householdId, plan, quantity, approvedAt }) => {
         const record = await createRecord(
           db,
           scope,
@@ -100,7 +112,8 @@ export async function seedVillageRecords(db: Db, scope: Scope, recorder: User, a
         );
         // Today's records wait for the admin; everything older was approved two days after it happened.
         const approvedOn = addDays(day, 2);
-        if (day < today && approvedOn <= today)
+        if (approvedAt) await approveRecord(db, scope, record.id, adminActor, approvedAt);
+        else if (day < today && approvedOn <= today)
           await approveRecord(db, scope, record.id, adminActor, at(approvedOn, 10));
       }),
     );

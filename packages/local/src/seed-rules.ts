@@ -7,10 +7,20 @@ import {
   publishRuleSet,
   saveDraft,
 } from '@xjf/data';
-import { type Actor, builtinTemplates, chinaDate, type User } from '@xjf/domain';
+import { type Actor, addMonths, builtinTemplates, chinaDate, type User } from '@xjf/domain';
+import { ACTIVITY_MONTHS } from './seed-activity';
 
 /** New Year's Day in China of the year `now` falls in. */
 export const startOfYear = (now: Date) => new Date(`${chinaDate(now).slice(0, 4)}-01-01T09:00:00+08:00`);
+
+/** Rules are in force from New Year, or earlier, so the dashboard's months of activity have rules to follow. */
+function rulesSince(now: Date) {
+  const activityStart = new Date(
+    `${addMonths(chinaDate(now).slice(0, 7), -ACTIVITY_MONTHS)}-01T09:00:00+08:00`,
+  );
+  const newYear = startOfYear(now);
+  return activityStart < newYear ? activityStart : newYear;
+}
 
 /** Each demo village's programs, by the template its rules start from (DOMAIN.md's villages first). */
 const programsByVillage: Record<string, [string, string][]> = {
@@ -43,7 +53,7 @@ export async function seedVillageRules(
     ...scope,
   };
   // The rules have been in force since New Year, so the demo's months of records have rules to follow.
-  const since = startOfYear(now);
+  const since = rulesSince(now);
   const effectiveFrom = chinaDate(now);
   for (const [name, templateId] of programsByVillage[villageName] ?? defaultPrograms) {
     const program = await createProgram(db, scope, { name, accountHolder: 'household' }, since);

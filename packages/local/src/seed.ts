@@ -8,9 +8,11 @@ import {
   onboardVillage,
 } from '@xjf/data';
 import { NotFoundError, type Role, type UserCreate } from '@xjf/domain';
+import { seedVillageActivity } from './seed-activity';
 import { seedHouseholds } from './seed-households';
 import { seedVillageRecords } from './seed-records';
 import { seedCountyTemplate, seedVillageRules } from './seed-rules';
+import { seedStore } from './seed-store';
 
 /**
  * The demo county from DOMAIN.md: 大方县 with several townships and villages (银川村 among
@@ -215,11 +217,13 @@ async function seedCounty(db: Db, c: DemoCounty, operatorId: string, now: Date):
         const villageScope = { countyId: county.id, villageId: village.id };
         await seedVillageRules(db, { ...admin, ...villageScope }, v.name, now);
         await seedHouseholds(db, villageScope, v.name, now);
+        await seedVillageActivity(db, villageScope, v.name, admin, countyAdminId, now);
         if (v.name === '银川村') {
-          const [recorder] = await Promise.all(
+          const [recorder, clerk] = await Promise.all(
             yinchuanStaff.map((staff) => createUser(db, villageScope, staff, countyAdminId, now)),
           );
           if (recorder) await seedVillageRecords(db, villageScope, recorder, admin, now);
+          if (recorder && clerk) await seedStore(db, villageScope, { recorder, clerk, admin }, now);
         }
       }),
     ),

@@ -1,13 +1,19 @@
 import {
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
   ClusterOutlined,
   EditOutlined,
+  FileSearchOutlined,
+  HistoryOutlined,
   HomeOutlined,
   KeyOutlined,
   OrderedListOutlined,
+  ProfileOutlined,
   ShopOutlined,
+  ShoppingCartOutlined,
   SnippetsOutlined,
+  TableOutlined,
   TeamOutlined,
   UsergroupAddOutlined,
 } from '@ant-design/icons';
@@ -19,6 +25,12 @@ import type { Translation } from '../lib/locales/zh';
 type NavItem = { path: string; label: keyof Translation['nav']; icon: ReactNode };
 
 const countyOverview: NavItem = { path: '/county', label: 'county', icon: <ClusterOutlined /> };
+/** 数据看板 comes first: it is the screen county officials open every week, so it is their landing page. */
+const countyDashboard: NavItem = {
+  path: '/county/dashboard',
+  label: 'dashboard',
+  icon: <BarChartOutlined />,
+};
 const villageOf = (me: Me): NavItem => ({
   path: `/villages/${me.villageId ?? ''}`,
   label: 'village',
@@ -40,6 +52,11 @@ const recordOf = (me: Me): NavItem => ({
   label: 'record',
   icon: <EditOutlined />,
 });
+const gridOf = (me: Me): NavItem => ({
+  path: `/villages/${me.villageId ?? ''}/grid`,
+  label: 'grid',
+  icon: <TableOutlined />,
+});
 const approvalsOf = (me: Me): NavItem => ({
   path: `/villages/${me.villageId ?? ''}/approvals`,
   label: 'approvals',
@@ -51,22 +68,49 @@ const countyTemplates: NavItem = {
   icon: <SnippetsOutlined />,
 };
 
+const auditOf = (me: Me): NavItem => ({
+  path: `/villages/${me.villageId ?? ''}/audit`,
+  label: 'audit',
+  icon: <HistoryOutlined />,
+});
+
+/** 积分超市: the counter first, where a clerk spends the day. */
+const storeOf = (me: Me): NavItem[] => {
+  const base = `/villages/${me.villageId ?? ''}/store`;
+  return [
+    { path: `${base}/counter`, label: 'counter', icon: <ShoppingCartOutlined /> },
+    { path: `${base}/redemptions`, label: 'redemptions', icon: <ProfileOutlined /> },
+    { path: `${base}/items`, label: 'storeItems', icon: <ShopOutlined /> },
+    { path: `${base}/report`, label: 'storeReport', icon: <FileSearchOutlined /> },
+  ];
+};
+
 /** The menu each role sees; routes check the same roles, and the API checks them again. */
 export function navItems(me: Me): NavItem[] {
   const byRole: Record<Role, NavItem[]> = {
     platform_operator: [{ path: '/counties', label: 'counties', icon: <BankOutlined /> }],
     county_admin: [
+      countyDashboard,
       countyOverview,
       countyTemplates,
       { path: '/invites', label: 'invites', icon: <KeyOutlined /> },
       { path: '/users', label: 'users', icon: <TeamOutlined /> },
     ],
-    county_official: [countyOverview, countyTemplates],
+    county_official: [countyDashboard, countyOverview, countyTemplates],
     partner: [{ path: '/partner', label: 'partner', icon: <ShopOutlined /> }],
-    village_admin: [villageOf(me), householdsOf(me), recordOf(me), approvalsOf(me), rulesOf(me)],
+    village_admin: [
+      villageOf(me),
+      householdsOf(me),
+      recordOf(me),
+      gridOf(me),
+      approvalsOf(me),
+      rulesOf(me),
+      auditOf(me),
+      ...storeOf(me),
+    ],
     // A recorder's approvals page is their queue, read-only.
-    recorder: [villageOf(me), recordOf(me), householdsOf(me), approvalsOf(me), rulesOf(me)],
-    store_clerk: [villageOf(me), householdsOf(me), rulesOf(me)],
+    recorder: [villageOf(me), recordOf(me), gridOf(me), householdsOf(me), approvalsOf(me), rulesOf(me)],
+    store_clerk: [...storeOf(me), villageOf(me), householdsOf(me), rulesOf(me)],
   };
   return byRole[me.role];
 }
@@ -77,6 +121,9 @@ export function homeOf(me: Me): string {
 
 export const countyRoles: Role[] = ['county_admin', 'county_official'];
 export const recorders: Role[] = ['village_admin', 'recorder'];
+/** The village admin and the county read a village's audit log (county users from the village page). */
+export const auditReaders: Role[] = ['village_admin', 'county_admin', 'county_official'];
+export const storeKeepers: Role[] = ['village_admin', 'store_clerk'];
 export const villageViewers: Role[] = [
   'county_admin',
   'county_official',

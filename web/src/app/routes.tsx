@@ -1,7 +1,7 @@
 import { createBrowserRouter } from 'react-router-dom';
 import { FullPageSpin, RouteError } from './feedback';
 import { HomeRedirect, RequireRole, RequireSignIn } from './guards';
-import { countyRoles, recorders, villageViewers } from './nav';
+import { auditReaders, countyRoles, recorders, storeKeepers, villageViewers } from './nav';
 
 /** Every page is its own chunk: a recorder never downloads the county screens. */
 export const router = createBrowserRouter([
@@ -16,6 +16,10 @@ export const router = createBrowserRouter([
       {
         path: '/auth/callback',
         lazy: async () => ({ Component: (await import('../features/auth/CallbackPage')).CallbackPage }),
+      },
+      {
+        path: '/board/:villageId',
+        lazy: async () => ({ Component: (await import('../features/board/BoardPage')).BoardPage }),
       },
       {
         path: '/onboarding',
@@ -48,6 +52,12 @@ export const router = createBrowserRouter([
                     path: 'county',
                     lazy: async () => ({
                       Component: (await import('../features/county/CountyOverviewPage')).CountyOverviewPage,
+                    }),
+                  },
+                  {
+                    path: 'county/dashboard',
+                    lazy: async () => ({
+                      Component: (await import('../features/dashboard/DashboardPage')).DashboardPage,
                     }),
                   },
                   {
@@ -86,6 +96,13 @@ export const router = createBrowserRouter([
                     }),
                   },
                   {
+                    path: 'villages/:villageId/summary',
+                    lazy: async () => ({
+                      Component: (await import('../features/dashboard/VillageSummaryPage'))
+                        .VillageSummaryPage,
+                    }),
+                  },
+                  {
                     path: 'villages/:villageId/rules',
                     lazy: async () => ({
                       Component: (await import('../features/rules/RulesPage')).RulesPage,
@@ -115,6 +132,35 @@ export const router = createBrowserRouter([
                       Component: (await import('../features/points/ApprovalsPage')).ApprovalsPage,
                     }),
                   },
+                  {
+                    path: 'villages/:villageId/store/items',
+                    lazy: async () => ({
+                      Component: (await import('../features/store/CatalogPage')).CatalogPage,
+                    }),
+                  },
+                  {
+                    path: 'villages/:villageId/store/redemptions',
+                    lazy: async () => ({
+                      Component: (await import('../features/store/RedemptionsPage')).RedemptionsPage,
+                    }),
+                  },
+                  {
+                    path: 'villages/:villageId/store/report',
+                    lazy: async () => ({
+                      Component: (await import('../features/store/StoreReportPage')).StoreReportPage,
+                    }),
+                  },
+                ],
+              },
+              {
+                element: <RequireRole roles={auditReaders} />,
+                children: [
+                  {
+                    path: 'villages/:villageId/audit',
+                    lazy: async () => ({
+                      Component: (await import('../features/audit/AuditPage')).AuditPage,
+                    }),
+                  },
                 ],
               },
               {
@@ -124,6 +170,23 @@ export const router = createBrowserRouter([
                     path: 'villages/:villageId/record',
                     lazy: async () => ({
                       Component: (await import('../features/points/RecordPointsPage')).RecordPointsPage,
+                    }),
+                  },
+                  {
+                    path: 'villages/:villageId/grid',
+                    lazy: async () => ({
+                      Component: (await import('../features/points/MonthGridPage')).MonthGridPage,
+                    }),
+                  },
+                ],
+              },
+              {
+                element: <RequireRole roles={storeKeepers} />,
+                children: [
+                  {
+                    path: 'villages/:villageId/store/counter',
+                    lazy: async () => ({
+                      Component: (await import('../features/store/CounterPage')).CounterPage,
                     }),
                   },
                 ],

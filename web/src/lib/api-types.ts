@@ -1680,6 +1680,85 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/villages/{villageId}/programs/{programId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改积分项目：说明、年度清零 Change a program: description, annual reset */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    villageId: string;
+                    programId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ProgramPatch"];
+                };
+            };
+            responses: {
+                /** @description 已修改 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Program"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/villages/{villageId}/rule-sets": {
         parameters: {
             query?: never;
@@ -2605,6 +2684,96 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/villages/{villageId}/households/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入花名册：一人一行，同户号为一户；有错则列出每个错行且不写入 Import a roster, all or nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description 客户端生成的唯一键；重试时原样重发 (a unique key; resend it unchanged on retry) */
+                    "idempotency-key": string;
+                };
+                path: {
+                    villageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RosterImport"];
+                };
+            };
+            responses: {
+                /** @description 已导入 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RosterImportResult"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 冲突 (conflict) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/villages/{villageId}/households/{householdId}": {
         parameters: {
             query?: never;
@@ -3175,6 +3344,1903 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/villages/{villageId}/point-records/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 月度登记：一格一条记录，全部待审核 Submit a month grid: one pending record per filled cell */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description 客户端生成的唯一键；重试时原样重发 (a unique key; resend it unchanged on retry) */
+                    "idempotency-key": string;
+                };
+                path: {
+                    villageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MonthGrid"];
+                };
+            };
+            responses: {
+                /** @description 已录入 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PointRecordBatchResult"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 冲突 (conflict) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/villages/{villageId}/point-records/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入积分记录：有错则列出每个错行且不写入 Import point records from a sheet, all or nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description 客户端生成的唯一键；重试时原样重发 (a unique key; resend it unchanged on retry) */
+                    "idempotency-key": string;
+                };
+                path: {
+                    villageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PointRecordImport"];
+                };
+            };
+            responses: {
+                /** @description 已导入 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PointRecordBatchResult"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 冲突 (conflict) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/villages/{villageId}/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 村公示栏（无需登录）The village’s public notice board (no sign-in)
+         * @description 公示中的记录、近期入账的记录和积分榜；姓名已打码 (posted and recently effective records, the ranking; names masked)
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    villageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 公示栏 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicBoard"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/villages/{villageId}/board/{recordId}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 对公示中的记录提出异议（无需登录）Object to a posted record (no sign-in)
+         * @description 记录退回待审核；公示期过后为 409 (the record goes back for review; after the window, 409)
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description 客户端生成的唯一键；重试时原样重发 (a unique key; resend it unchanged on retry) */
+                    "idempotency-key": string;
+                };
+                path: {
+                    villageId: string;
+                    recordId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ObjectionCreate"];
+                };
+            };
+            responses: {
+                /** @description 异议已受理 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ObjectionReceipt"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 冲突 (conflict) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/villages/{villageId}/point-records/{recordId}/object": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 村干部代为登记异议（如村民来电）Village staff lodge an objection, e.g. one phoned in by a villager */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description 客户端生成的唯一键；重试时原样重发 (a unique key; resend it unchanged on retry) */
+                    "idempotency-key": string;
+                };
+                path: {
+                    villageId: string;
+                    recordId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ObjectionCreate"];
+                };
+            };
+            responses: {
+                /** @description 已退回待审核 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PointRecord"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 冲突 (conflict) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/villages/{villageId}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 审计日志（新到旧）The village’s audit log, newest first
+         * @description 录入、审核、驳回、异议、冲正与导入，谁在何时做了什么；from/to 为日期（含） (create, approve, reject, objection, reversal, import; from/to are China days, inclusive)
+         */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    villageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 审计日志 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditPage"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/villages/{villageId}/store/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 商品目录（含已下架）The catalog, retired items included */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    villageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 商品 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["StoreItem"][];
+                        };
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 上架商品（库存为 0，入库后可兑换）Add an item to the catalog */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description 客户端生成的唯一键；重试时原样重发 (a unique key; resend it unchanged on retry) */
+                    "idempotency-key": string;
+                };
+                path: {
+                    villageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["StoreItemCreate"];
+                };
+            };
+            responses: {
+                /** @description 已上架 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StoreItem"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/villages/{villageId}/store/items/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 商品详情 An item */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    villageId: string;
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 商品 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StoreItem"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改商品：名称、价格、下架 Change an item: name, price, retire */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    villageId: string;
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["StoreItemPatch"];
+                };
+            };
+            responses: {
+                /** @description 已修改 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StoreItem"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/villages/{villageId}/store/items/{itemId}/stock-movements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 库存流水（最新在前）Stock movements, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    villageId: string;
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 流水 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StockMovementPage"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 入库或盘点调整 Intake or a stock adjustment */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description 客户端生成的唯一键；重试时原样重发 (a unique key; resend it unchanged on retry) */
+                    "idempotency-key": string;
+                };
+                path: {
+                    villageId: string;
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["StockMovementCreate"];
+                };
+            };
+            responses: {
+                /** @description 已记录 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            item: components["schemas"]["StoreItem"];
+                            movement: components["schemas"]["StockMovement"];
+                        };
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 冲突 (conflict) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/villages/{villageId}/store/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 超市设置：积分项目、兑换日、撤销期限 Store settings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    villageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 设置 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StoreSettings"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** 修改超市设置 Change the store settings */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    villageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["StoreSettingsPut"];
+                };
+            };
+            responses: {
+                /** @description 已保存 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StoreSettings"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/villages/{villageId}/redemptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 兑换记录：某一天的，或某户的全部 Redemptions of a day, or of a household */
+        get: {
+            parameters: {
+                query?: {
+                    date?: string;
+                    householdId?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    villageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 兑换记录 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RedemptionPage"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 柜台兑换：扣积分、减库存、出兑换码 Redeem at the counter
+         * @description 请求中带上店员看到的价格；若价格已变动则返回 409 并给出新价格，什么也不写入。 The request carries the prices the clerk saw; a changed price answers 409 with the new price and writes nothing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description 客户端生成的唯一键；重试时原样重发 (a unique key; resend it unchanged on retry) */
+                    "idempotency-key": string;
+                };
+                path: {
+                    villageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RedemptionCreate"];
+                };
+            };
+            responses: {
+                /** @description 已兑换 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RedemptionReceipt"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 冲突 (conflict) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/villages/{villageId}/redemptions/{redemptionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 兑换详情（小票）A redemption, as on its receipt */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    villageId: string;
+                    redemptionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 兑换 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Redemption"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/villages/{villageId}/redemptions/{redemptionId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤销兑换：退回积分和库存 Cancel a redemption: points and stock come back */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description 客户端生成的唯一键；重试时原样重发 (a unique key; resend it unchanged on retry) */
+                    "idempotency-key": string;
+                };
+                path: {
+                    villageId: string;
+                    redemptionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RedemptionCancel"];
+                };
+            };
+            responses: {
+                /** @description 已撤销 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Redemption"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 冲突 (conflict) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/villages/{villageId}/store/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 超市日报与库存核对 The day at the counter, and stock reconciled with its movements */
+        get: {
+            parameters: {
+                query?: {
+                    date?: string;
+                };
+                header?: never;
+                path: {
+                    villageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 报表 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StoreReport"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/counties/{countyId}/reports/villages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 各村对比：参与率、户均积分、兑换率、排名与乡镇汇总（format=csv 导出）Every village compared, with township roll-ups (CSV export) */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    /** @description 只看一个乡镇 (one township only) */
+                    township?: string;
+                    /** @description 积分项目名称，如 生态积分 (a program name: villages name their own programs) */
+                    program?: string;
+                    /** @description csv: UTF-8 带 BOM，Excel 可直接打开 */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path: {
+                    countyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 各村对比 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CountyVillagesReport"];
+                        "text/csv": string;
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/counties/{countyId}/reports/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 逐月趋势 The county month by month */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    /** @description 只看一个乡镇 (one township only) */
+                    township?: string;
+                    /** @description 积分项目名称，如 生态积分 (a program name: villages name their own programs) */
+                    program?: string;
+                };
+                header?: never;
+                path: {
+                    countyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 报表 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CountyTrend"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/counties/{countyId}/reports/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 积分类别构成 Which kinds of conduct move */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    /** @description 只看一个乡镇 (one township only) */
+                    township?: string;
+                    /** @description 积分项目名称，如 生态积分 (a program name: villages name their own programs) */
+                    program?: string;
+                };
+                header?: never;
+                path: {
+                    countyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 报表 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CountyCategories"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/counties/{countyId}/reports/anomalies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 异常提示：单个积分员占比过高、突增、自审被拒 Signals worth a look */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    /** @description 只看一个乡镇 (one township only) */
+                    township?: string;
+                    /** @description 积分项目名称，如 生态积分 (a program name: villages name their own programs) */
+                    program?: string;
+                };
+                header?: never;
+                path: {
+                    countyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 报表 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CountyAnomalies"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/villages/{villageId}/reports/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本村概况：积分、参与率、积分前列农户、公示中记录，及在乡镇和全县的名次 A village’s figures and its rank (你追我赶) */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    villageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 本村概况 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VillageSummary"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dev/users": {
         parameters: {
             query?: never;
@@ -3319,6 +5385,9 @@ export interface components {
             message: string;
             fields?: {
                 [key: string]: string;
+            };
+            details?: {
+                [key: string]: unknown;
             };
             requestId?: string;
         };
@@ -3623,6 +5692,7 @@ export interface components {
             description?: string;
             /** @enum {string} */
             accountHolder: "household" | "member";
+            expiry?: components["schemas"]["Expiry"];
             /** @example 7k2m9q4x8c1v5b3n */
             ruleSetId?: string;
             /**
@@ -3630,6 +5700,15 @@ export interface components {
              * @example 2026-05-31T08:00:00.000Z
              */
             createdAt: string;
+        };
+        Expiry: {
+            /** @enum {string} */
+            kind: "none";
+        } | {
+            /** @enum {string} */
+            kind: "annual";
+            /** @example 01-01 */
+            on: string;
         };
         ProgramCreate: {
             /** @example 文明积分 */
@@ -3640,10 +5719,15 @@ export interface components {
              * @enum {string}
              */
             accountHolder: "household" | "member";
+            expiry?: components["schemas"]["Expiry"];
         };
         ProgramPage: {
             items: components["schemas"]["Program"][];
             nextCursor?: string;
+        };
+        ProgramPatch: {
+            description?: string;
+            expiry?: components["schemas"]["Expiry"];
         };
         RuleSet: {
             /** @example 7k2m9q4x8c1v5b3n */
@@ -3840,6 +5924,21 @@ export interface components {
                 phone?: string;
             }[];
         };
+        RosterImportResult: {
+            households: number;
+            members: number;
+        };
+        RosterImport: {
+            rows: {
+                number?: string | number | boolean | null;
+                group?: string | number | boolean | null;
+                name?: string | number | boolean | null;
+                relation?: string | number | boolean | null;
+                phone?: string | number | boolean | null;
+                address?: string | number | boolean | null;
+                sheetRow?: number;
+            }[];
+        };
         HouseholdPage: {
             items: components["schemas"]["Household"][];
             nextCursor?: string;
@@ -3903,6 +6002,18 @@ export interface components {
              * @example 2026-05-31T08:00:00.000Z
              */
             reversedAt?: string;
+            objections?: components["schemas"]["Objection"][];
+        };
+        Objection: {
+            /**
+             * Format: date-time
+             * @example 2026-05-31T08:00:00.000Z
+             */
+            at: string;
+            reason: string;
+            name?: string;
+            phone?: string;
+            byUserId?: string;
         };
         PointRecordCreate: {
             /** @example 7k2m9q4x8c1v5b3n */
@@ -3944,6 +6055,7 @@ export interface components {
                 earned: number;
                 deducted: number;
                 spent: number;
+                expired?: number;
                 version: number;
                 balanceAsOf?: number;
             }[];
@@ -3954,15 +6066,18 @@ export interface components {
             accountRef: string;
             /** @example 7k2m9q4x8c1v5b3n */
             programId: string;
-            /** @example 7k2m9q4x8c1v5b3n */
-            recordId: string;
             /** @enum {string} */
-            kind: "earn" | "deduct" | "reversal";
+            kind: "earn" | "deduct" | "reversal" | "redeem" | "redeem_cancel" | "expire";
             points: number;
-            balanceAfter: number;
-            ruleCode: string;
-            ruleName: string;
-            ruleVersion: number;
+            /** @example 7k2m9q4x8c1v5b3n */
+            recordId?: string;
+            ruleCode?: string;
+            ruleName?: string;
+            ruleVersion?: number;
+            category?: string;
+            recordedBy?: string;
+            /** @example 7k2m9q4x8c1v5b3n */
+            redemptionId?: string;
             explanation: {
                 zh: string;
                 en: string;
@@ -3974,6 +6089,576 @@ export interface components {
             at: string;
             by: string;
             reason?: string;
+        };
+        PointRecordBatchResult: {
+            created: number;
+            estimate: number;
+            /** Format: date */
+            occurredOn?: string;
+        };
+        MonthGrid: {
+            /** @example 7k2m9q4x8c1v5b3n */
+            programId: string;
+            /** @example 2026-05 */
+            month: string;
+            cells: {
+                /** @example 7k2m9q4x8c1v5b3n */
+                householdId: string;
+                /** @example 7k2m9q4x8c1v5b3n */
+                memberId?: string;
+                /** @example ECO-HOMESTEAD */
+                ruleCode: string;
+                quantity?: number;
+            }[];
+        };
+        PointRecordImport: {
+            /** @example 7k2m9q4x8c1v5b3n */
+            programId: string;
+            rows: {
+                household?: string | number | boolean | null;
+                member?: string | number | boolean | null;
+                ruleCode?: string | number | boolean | null;
+                ruleName?: string | number | boolean | null;
+                quantity?: string | number | boolean | null;
+                date?: string | number | boolean | null;
+                note?: string | number | boolean | null;
+                sheetRow?: number;
+            }[];
+        };
+        PublicBoard: {
+            village: {
+                name: string;
+                townshipName: string;
+                countyName: string;
+                postingDays: number;
+            };
+            posted: components["schemas"]["BoardPostedLine"][];
+            recentlyEffective: components["schemas"]["BoardEffectiveLine"][];
+            rankings: {
+                programName: string;
+                rows: components["schemas"]["BoardRankingRow"][];
+            }[];
+            /**
+             * Format: date-time
+             * @example 2026-05-31T08:00:00.000Z
+             */
+            generatedAt: string;
+        };
+        BoardPostedLine: {
+            name: string;
+            group: string;
+            programName: string;
+            ruleName: string;
+            points: number;
+            /** Format: date */
+            occurredOn: string;
+            recordId: string;
+            /**
+             * Format: date-time
+             * @example 2026-05-31T08:00:00.000Z
+             */
+            postedUntil: string;
+        };
+        BoardEffectiveLine: {
+            name: string;
+            group: string;
+            programName: string;
+            ruleName: string;
+            points: number;
+            /** Format: date */
+            occurredOn: string;
+            /**
+             * Format: date-time
+             * @example 2026-05-31T08:00:00.000Z
+             */
+            effectiveAt: string;
+        };
+        BoardRankingRow: {
+            rank: number;
+            name: string;
+            group: string;
+            earned: number;
+        };
+        ObjectionReceipt: {
+            /** @example 7k2m9q4x8c1v5b3n */
+            recordId: string;
+            /** @enum {string} */
+            status: "pending";
+            /**
+             * Format: date-time
+             * @example 2026-05-31T08:00:00.000Z
+             */
+            receivedAt: string;
+        };
+        ObjectionCreate: {
+            /** @example 这户人家当天不在村里 (this household was away that day) */
+            reason: string;
+            name?: string;
+            /** @example 13800138000 */
+            phone?: string;
+        };
+        AuditPage: {
+            items: components["schemas"]["AuditEntry"][];
+            nextCursor?: string;
+        };
+        AuditEntry: {
+            id: string;
+            /**
+             * Format: date-time
+             * @example 2026-05-31T08:00:00.000Z
+             */
+            at: string;
+            /** @enum {string} */
+            action: "create" | "approve" | "reject" | "object" | "reverse" | "import";
+            byUserId?: string;
+            byName: string;
+            recordId?: string;
+            householdNumber?: string;
+            ruleName?: string;
+            points?: number;
+            reason?: string;
+            detail?: string;
+        };
+        StoreItem: {
+            /** @example 7k2m9q4x8c1v5b3n */
+            id: string;
+            name: string;
+            price: number;
+            unit: string;
+            photoUrl?: string;
+            stock: number;
+            lowStockAt: number;
+            /** @enum {string} */
+            status: "active" | "retired";
+            /**
+             * Format: date-time
+             * @example 2026-05-31T08:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-05-31T08:00:00.000Z
+             */
+            updatedAt: string;
+        };
+        StoreItemCreate: {
+            /** @example 大米 */
+            name: string;
+            /** @example 10 */
+            price: number;
+            /** @example 袋 */
+            unit: string;
+            /** Format: uri */
+            photoUrl?: string;
+            /** @default 5 */
+            lowStockAt: number;
+        };
+        StoreItemPatch: {
+            name?: string;
+            price?: number;
+            unit?: string;
+            /** Format: uri */
+            photoUrl?: string | null;
+            lowStockAt?: number;
+            retired?: boolean;
+        };
+        StockMovement: {
+            /** @example 7k2m9q4x8c1v5b3n */
+            id: string;
+            /** @example 7k2m9q4x8c1v5b3n */
+            itemId: string;
+            /** @enum {string} */
+            kind: "intake" | "adjustment" | "redemption" | "cancellation";
+            delta: number;
+            /** @enum {string} */
+            source?: "donation" | "purchase" | "other";
+            costYuan?: number;
+            note?: string;
+            reason?: string;
+            /** @example 7k2m9q4x8c1v5b3n */
+            redemptionId?: string;
+            /**
+             * Format: date-time
+             * @example 2026-05-31T08:00:00.000Z
+             */
+            at: string;
+            by: string;
+        };
+        StockMovementCreate: {
+            /** @enum {string} */
+            kind: "intake";
+            quantity: number;
+            /** @enum {string} */
+            source: "donation" | "purchase" | "other";
+            costYuan?: number;
+            note?: string;
+        } | {
+            /** @enum {string} */
+            kind: "adjustment";
+            delta: number;
+            reason: string;
+        };
+        StockMovementPage: {
+            items: components["schemas"]["StockMovement"][];
+            nextCursor?: string;
+        };
+        StoreSettings: {
+            /** @example 7k2m9q4x8c1v5b3n */
+            programId?: string;
+            cancelWithinDays: number;
+            redemptionDays: {
+                restricted: boolean;
+                /** @default [] */
+                weekdays: number[];
+                /** @default [] */
+                monthDays: number[];
+                /** @default [] */
+                periods: {
+                    /** Format: date */
+                    from: string;
+                    /** Format: date */
+                    to: string;
+                    label?: string;
+                }[];
+            };
+            /**
+             * Format: date-time
+             * @example 2026-05-31T08:00:00.000Z
+             */
+            updatedAt?: string;
+        };
+        StoreSettingsPut: {
+            /** @example 7k2m9q4x8c1v5b3n */
+            programId: string;
+            cancelWithinDays: number;
+            redemptionDays: {
+                restricted: boolean;
+                /** @default [] */
+                weekdays: number[];
+                /** @default [] */
+                monthDays: number[];
+                /** @default [] */
+                periods: {
+                    /** Format: date */
+                    from: string;
+                    /** Format: date */
+                    to: string;
+                    label?: string;
+                }[];
+            };
+        };
+        RedemptionReceipt: {
+            /** @example 7k2m9q4x8c1v5b3n */
+            id: string;
+            code: string;
+            /** @example 7k2m9q4x8c1v5b3n */
+            householdId: string;
+            householdNumber: string;
+            headName: string;
+            group: string;
+            /** @example 7k2m9q4x8c1v5b3n */
+            memberId?: string;
+            /** @example 7k2m9q4x8c1v5b3n */
+            programId: string;
+            accountRef: string;
+            lines: {
+                /** @example 7k2m9q4x8c1v5b3n */
+                itemId: string;
+                name: string;
+                unit: string;
+                quantity: number;
+                price: number;
+                points: number;
+            }[];
+            total: number;
+            /** @enum {string} */
+            status: "completed" | "cancelled";
+            /**
+             * Format: date-time
+             * @example 2026-05-31T08:00:00.000Z
+             */
+            at: string;
+            by: string;
+            byName: string;
+            /**
+             * Format: date-time
+             * @example 2026-05-31T08:00:00.000Z
+             */
+            cancelledAt?: string;
+            cancelledBy?: string;
+            cancelReason?: string;
+            balanceAfter: number;
+        };
+        RedemptionCreate: {
+            /** @example 7k2m9q4x8c1v5b3n */
+            householdId: string;
+            /** @example 7k2m9q4x8c1v5b3n */
+            memberId?: string;
+            lines: {
+                /** @example 7k2m9q4x8c1v5b3n */
+                itemId: string;
+                quantity: number;
+                price: number;
+            }[];
+        };
+        RedemptionPage: {
+            items: components["schemas"]["Redemption"][];
+            nextCursor?: string;
+        };
+        Redemption: {
+            /** @example 7k2m9q4x8c1v5b3n */
+            id: string;
+            code: string;
+            /** @example 7k2m9q4x8c1v5b3n */
+            householdId: string;
+            householdNumber: string;
+            headName: string;
+            group: string;
+            /** @example 7k2m9q4x8c1v5b3n */
+            memberId?: string;
+            /** @example 7k2m9q4x8c1v5b3n */
+            programId: string;
+            accountRef: string;
+            lines: {
+                /** @example 7k2m9q4x8c1v5b3n */
+                itemId: string;
+                name: string;
+                unit: string;
+                quantity: number;
+                price: number;
+                points: number;
+            }[];
+            total: number;
+            /** @enum {string} */
+            status: "completed" | "cancelled";
+            /**
+             * Format: date-time
+             * @example 2026-05-31T08:00:00.000Z
+             */
+            at: string;
+            by: string;
+            byName: string;
+            /**
+             * Format: date-time
+             * @example 2026-05-31T08:00:00.000Z
+             */
+            cancelledAt?: string;
+            cancelledBy?: string;
+            cancelReason?: string;
+        };
+        RedemptionCancel: {
+            reason: string;
+        };
+        StoreReport: {
+            day: {
+                /** Format: date */
+                date: string;
+                redemptions: number;
+                cancelled: number;
+                households: number;
+                points: number;
+                items: {
+                    /** @example 7k2m9q4x8c1v5b3n */
+                    itemId: string;
+                    name: string;
+                    unit: string;
+                    quantity: number;
+                    points: number;
+                }[];
+            };
+            stock: {
+                item: components["schemas"]["StoreItem"];
+                movements: number;
+                movementsSum: number;
+                matches: boolean;
+                lowStock: boolean;
+            }[];
+        };
+        CountyVillagesReport: {
+            from: string;
+            to: string;
+            months: string[];
+            program?: string;
+            /** @example 7k2m9q4x8c1v5b3n */
+            townshipId?: string;
+            totals: {
+                villages: number;
+                /** @description 花名册户数 (households on the roster) */
+                households: number;
+                /** @description 各月活跃户数之和 (active households summed over months) */
+                activeHouseholdMonths: number;
+                earned: number;
+                deducted: number;
+                redeemed: number;
+                records: number;
+                /** @description 0–1；分母为 0 时为 null (null when nothing to divide by) */
+                participationRate: number | null;
+                pointsPerHousehold: number | null;
+                /** @description 0–1；分母为 0 时为 null (null when nothing to divide by) */
+                redemptionRate: number | null;
+            };
+            townships: components["schemas"]["TownshipFigures"][];
+            villages: components["schemas"]["VillageFigures"][];
+        };
+        TownshipFigures: {
+            /** @example 7k2m9q4x8c1v5b3n */
+            townshipId: string;
+            townshipName: string;
+            villages: number;
+            /** @description 花名册户数 (households on the roster) */
+            households: number;
+            /** @description 各月活跃户数之和 (active households summed over months) */
+            activeHouseholdMonths: number;
+            earned: number;
+            deducted: number;
+            redeemed: number;
+            records: number;
+            /** @description 0–1；分母为 0 时为 null (null when nothing to divide by) */
+            participationRate: number | null;
+            pointsPerHousehold: number | null;
+            /** @description 0–1；分母为 0 时为 null (null when nothing to divide by) */
+            redemptionRate: number | null;
+        };
+        VillageFigures: {
+            /** @example 7k2m9q4x8c1v5b3n */
+            villageId: string;
+            villageName: string;
+            /** @example 7k2m9q4x8c1v5b3n */
+            townshipId: string;
+            townshipName: string;
+            /** @description 花名册户数 (households on the roster) */
+            households: number;
+            /** @description 各月活跃户数之和 (active households summed over months) */
+            activeHouseholdMonths: number;
+            earned: number;
+            deducted: number;
+            redeemed: number;
+            records: number;
+            /** @description 0–1；分母为 0 时为 null (null when nothing to divide by) */
+            participationRate: number | null;
+            pointsPerHousehold: number | null;
+            /** @description 0–1；分母为 0 时为 null (null when nothing to divide by) */
+            redemptionRate: number | null;
+            categories: {
+                [key: string]: number;
+            };
+            rankInCounty: number;
+            rankInTownship: number;
+        };
+        CountyTrend: {
+            from: string;
+            to: string;
+            months: string[];
+            trend: components["schemas"]["TrendMonth"][];
+        };
+        TrendMonth: {
+            month: string;
+            earned: number;
+            deducted: number;
+            redeemed: number;
+            records: number;
+            activeHouseholds: number;
+            /** @description 0–1；分母为 0 时为 null (null when nothing to divide by) */
+            participationRate: number | null;
+        };
+        CountyCategories: {
+            from: string;
+            to: string;
+            months: string[];
+            categories: {
+                category: string;
+                points: number;
+                share: number;
+                byMonth: number[];
+            }[];
+        };
+        CountyAnomalies: {
+            from: string;
+            to: string;
+            months: string[];
+            signals: components["schemas"]["AnomalySignal"][];
+        };
+        AnomalySignal: {
+            /** @enum {string} */
+            kind: "dominant_recorder" | "spike" | "refused_self_approvals";
+            /** @example 7k2m9q4x8c1v5b3n */
+            villageId: string;
+            villageName: string;
+            townshipName: string;
+            /** @description 积分或次数 (points, or refusals) */
+            value: number;
+            month?: string;
+            /** @description 前三个月的月均获得积分 (mean of the three months before) */
+            baseline?: number;
+            share?: number;
+            recorderId?: string;
+            recorderName?: string;
+        };
+        VillageSummary: {
+            from: string;
+            to: string;
+            months: string[];
+            /** @example 7k2m9q4x8c1v5b3n */
+            villageId: string;
+            villageName: string;
+            townshipName: string;
+            figures: {
+                /** @example 7k2m9q4x8c1v5b3n */
+                villageId: string;
+                villageName: string;
+                /** @example 7k2m9q4x8c1v5b3n */
+                townshipId: string;
+                townshipName: string;
+                /** @description 花名册户数 (households on the roster) */
+                households: number;
+                /** @description 各月活跃户数之和 (active households summed over months) */
+                activeHouseholdMonths: number;
+                earned: number;
+                deducted: number;
+                redeemed: number;
+                records: number;
+                /** @description 0–1；分母为 0 时为 null (null when nothing to divide by) */
+                participationRate: number | null;
+                pointsPerHousehold: number | null;
+                /** @description 0–1；分母为 0 时为 null (null when nothing to divide by) */
+                redemptionRate: number | null;
+                categories: {
+                    [key: string]: number;
+                };
+            };
+            rank: {
+                township: {
+                    rank: number;
+                    of: number;
+                };
+                county: {
+                    rank: number;
+                    of: number;
+                };
+            };
+            trend: components["schemas"]["TrendMonth"][];
+            topHouseholds: {
+                /** @example 7k2m9q4x8c1v5b3n */
+                householdId: string;
+                number: string;
+                headName: string;
+                balance: number;
+                earned: number;
+            }[];
+            recentPostings: {
+                /** @example 7k2m9q4x8c1v5b3n */
+                recordId: string;
+                householdNumber: string;
+                headName: string;
+                ruleName: string;
+                points: number;
+                occurredOn: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-05-31T08:00:00.000Z
+                 */
+                postedUntil?: string;
+            }[];
         };
         DevUser: {
             username: string;

@@ -27,8 +27,8 @@ function isErrorBody(v: unknown): v is ApiErrorBody {
 
 let client: Client<paths> | undefined;
 
-// Public routes get no token: a stale one would turn a valid onboarding into a 401.
-const PUBLIC_PATHS = /\/api\/onboarding\//;
+// Public routes get no token: a stale one would turn a valid onboarding or board visit into a 401.
+const PUBLIC_PATHS = /\/api\/(onboarding|public)\//;
 
 /** Called once at start-up, when `/config.json` has said where the API is. */
 export function configureApi(options: {

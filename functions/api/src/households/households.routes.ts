@@ -1,6 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
-import { createHousehold, getHousehold, listHouseholds } from '@xjf/data';
-import { householdCreateSchema, householdQuerySchema, householdSchema, idSchema } from '@xjf/domain';
+import { createHousehold, getHousehold, importRoster, listHouseholds } from '@xjf/data';
+import {
+  householdCreateSchema,
+  householdQuerySchema,
+  householdSchema,
+  idSchema,
+  rosterImportResultSchema,
+  rosterImportSchema,
+} from '@xjf/domain';
 import {
   actorOf,
   allow,
@@ -38,6 +45,26 @@ export function householdsRoutes(deps: Deps) {
     async (c) => {
       const scope = await villageScopeOf(deps.db, actorOf(c), c.req.valid('param').villageId);
       return c.json(await createHousehold(deps.db, scope, c.req.valid('json'), deps.clock()), 201);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/villages/{villageId}/households/import',
+      tags,
+      summary:
+        '导入花名册：一人一行，同户号为一户；有错则列出每个错行且不写入 Import a roster, all or nothing',
+      security: bearer,
+      middleware: [allow('village_admin'), idempotent(deps)] as const,
+      request: { params: villageParams, headers: idempotencyHeader, body: jsonBody(rosterImportSchema) },
+      responses: { 201: json(rosterImportResultSchema, '已导入'), ...errors, ...conflict },
+    }),
+    async (c) => {
+      const actor = actorOf(c);
+      const scope = await villageScopeOf(deps.db, actor, c.req.valid('param').villageId);
+      const { rows } = c.req.valid('json');
+      return c.json(await importRoster(deps.db, scope, rows, actor, deps.clock()), 201);
     },
   );
 

@@ -1,7 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import {
   approveRecord,
+  countRefusedSelfApproval,
   createRecord,
+  getRecord,
   householdLedger,
   listRecords,
   rejectRecord,
@@ -11,6 +13,7 @@ import {
 import {
   accountSchema,
   decisionSchema,
+  ForbiddenError,
   idSchema,
   ledgerEntrySchema,
   pointRecordSchema,
@@ -49,6 +52,26 @@ const ledgerSchema = z
 
 export function recordsRoutes(deps: Deps) {
   const r = router();
+
+  /** A refused self-approval is a signal on the county dashboard: count it, then refuse as before. */
+  async function countingRefusals<T>(
+    scope: { countyId: string; villageId: string },
+    recordId: string,
+    decide: () => Promise<T>,
+  ) {
+    try {
+      return await decide();
+    } catch (error) {
+      if (
+        error instanceof ForbiddenError &&
+        (error.code === 'self_approval' || error.code === 'own_household')
+      ) {
+        const record = await getRecord(deps.db, scope, recordId);
+        await countRefusedSelfApproval(deps.db, scope, record.programId, deps.clock());
+      }
+      throw error;
+    }
+  }
 
   r.openapi(
     createRoute({
@@ -107,7 +130,10 @@ export function recordsRoutes(deps: Deps) {
       const actor = actorOf(c);
       const { villageId, recordId } = c.req.valid('param');
       const scope = await villageScopeOf(deps.db, actor, villageId);
-      return c.json(await approveRecord(deps.db, scope, recordId, actor, deps.clock()), 200);
+      const approved = await countingRefusals(scope, recordId, () =>
+        approveRecord(deps.db, scope, recordId, actor, deps.clock()),
+      );
+      return c.json(approved, 200);
     },
   );
 
@@ -116,7 +142,10 @@ export function recordsRoutes(deps: Deps) {
     const { villageId, recordId } = c.req.valid('param');
     const scope = await villageScopeOf(deps.db, actor, villageId);
     const { reason } = decisionSchema.parse(c.req.valid('json'));
-    return c.json(await rejectRecord(deps.db, scope, recordId, reason, actor, deps.clock()), 200);
+    const rejected = await countingRefusals(scope, recordId, () =>
+      rejectRecord(deps.db, scope, recordId, reason, actor, deps.clock()),
+    );
+    return c.json(rejected, 200);
   });
 
   r.openapi(

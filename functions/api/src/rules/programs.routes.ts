@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
-import { createProgram, listPrograms } from '@xjf/data';
-import { programCreateSchema, programSchema } from '@xjf/domain';
+import { createProgram, listPrograms, patchProgram } from '@xjf/data';
+import { idSchema, programCreateSchema, programPatchSchema, programSchema } from '@xjf/domain';
 import {
   actorOf,
   allow,
@@ -56,6 +56,24 @@ export function programsRoutes(deps: Deps) {
     async (c) => {
       const scope = await villageScopeOf(deps.db, actorOf(c), c.req.valid('param').villageId);
       return c.json(await listPrograms(deps.db, scope, c.req.valid('query')), 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/villages/{villageId}/programs/{programId}',
+      tags,
+      summary: '修改积分项目：说明、年度清零 Change a program: description, annual reset',
+      security: bearer,
+      middleware: [allow('village_admin')] as const,
+      request: { params: villageParams.extend({ programId: idSchema }), body: jsonBody(programPatchSchema) },
+      responses: { 200: json(programSchema, '已修改'), ...errors },
+    }),
+    async (c) => {
+      const { villageId, programId } = c.req.valid('param');
+      const scope = await villageScopeOf(deps.db, actorOf(c), villageId);
+      return c.json(await patchProgram(deps.db, scope, programId, c.req.valid('json')), 200);
     },
   );
 

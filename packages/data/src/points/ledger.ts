@@ -7,12 +7,14 @@ import {
   capPeriodKey,
   evaluateRule,
   ledgerEntrySchema,
+  monthOf,
   type PointRecord,
   type RecordStatus,
 } from '@xjf/domain';
 import type { Db } from '../client';
-import { keys } from '../keys';
+import { type Key, keys } from '../keys';
 import { queryPage, queryPrefix } from '../page';
+import { activeHouseholdPut, villageMonthUpdate } from '../reports/village-months';
 import type { TransactItems } from '../transact';
 
 type VillageScope = { countyId: string; villageId: string };
@@ -30,6 +32,8 @@ export type LedgerMove = {
   reason?: string;
   /** Extra record attributes to set in the same transaction (who decided, when). */
   recordUpdates?: Record<string, unknown>;
+  /** Items written in the same transaction (an audit entry); appended last so failures still name the record first. */
+  extraItems?: TransactItems;
 };
 
 const emptyAccount = (record: PointRecord): Account => ({
@@ -44,17 +48,20 @@ const emptyAccount = (record: PointRecord): Account => ({
   version: 0,
 });
 
-async function readState(db: Db, scope: VillageScope, record: PointRecord, periodKey: string | undefined) {
+async function readState(
+  db: Db,
+  scope: VillageScope,
+  record: PointRecord,
+  periodKey: string | undefined,
+  activeKey: Key | undefined,
+) {
   const accountKey = keys.account(scope.countyId, scope.villageId, record.accountRef);
   const usageKey = periodKey
     ? keys.capUsage(scope.countyId, scope.villageId, record.accountRef, record.rule.code, periodKey)
     : undefined;
+  const wanted = [accountKey, usageKey, activeKey].filter((k): k is Key => k !== undefined);
   const out = await db.doc.send(
-    new BatchGetCommand({
-      RequestItems: {
-        [db.tableName]: { Keys: usageKey ? [accountKey, usageKey] : [accountKey], ConsistentRead: true },
-      },
-    }),
+    new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: wanted, ConsistentRead: true } } }),
   );
   const items = out.Responses?.[db.tableName] ?? [];
   const accountItem = items.find((i) => i.SK === accountKey.SK);
@@ -67,6 +74,7 @@ async function readState(db: Db, scope: VillageScope, record: PointRecord, perio
       version: Number(usageItem?.version ?? 0),
     },
     usageKey,
+    alreadyActive: activeKey ? items.some((i) => i.SK === activeKey.SK) : true,
   };
 }
 
@@ -79,14 +87,32 @@ async function readState(db: Db, scope: VillageScope, record: PointRecord, perio
 export async function moveOnLedger(db: Db, scope: VillageScope, record: PointRecord, move: LedgerMove) {
   const cap = record.rule.cap;
   const periodKey = cap ? capPeriodKey(cap.period, record.occurredOn) : undefined;
+  const at = move.at.toISOString();
+  // Taking effect makes the household active this month (counted once, by a marker).
+  const activeKey =
+    move.kind === 'effect'
+      ? keys.activeHousehold(
+          scope.countyId,
+          scope.villageId,
+          monthOf(at),
+          record.programId,
+          record.householdId,
+        )
+      : undefined;
   for (let attempt = 1; ; attempt++) {
-    const { account, usage, usageKey } = await readState(db, scope, record, periodKey);
+    const { account, usage, usageKey, alreadyActive } = await readState(
+      db,
+      scope,
+      record,
+      periodKey,
+      activeKey,
+    );
     const evaluation =
       move.kind === 'effect'
         ? evaluateRule(record.rule, { quantity: record.quantity, usage })
         : { points: -(record.points ?? 0), explanation: record.explanation };
     const points = evaluation.points;
-    const at = move.at.toISOString();
+    const kind = move.kind === 'reversal' ? 'reversal' : points < 0 ? 'deduct' : 'earn';
     const magnitude = Math.abs(move.kind === 'effect' ? points : (record.points ?? 0));
     const next: Account = {
       ...account,
@@ -149,9 +175,10 @@ export async function moveOnLedger(db: Db, scope: VillageScope, record: PointRec
             accountRef: record.accountRef,
             programId: record.programId,
             recordId: record.id,
-            kind: move.kind === 'reversal' ? 'reversal' : points < 0 ? 'deduct' : 'earn',
+            kind,
             points,
-            balanceAfter: next.balance,
+            category: record.rule.category,
+            recordedBy: record.recordedBy,
             ruleCode: record.rule.code,
             ruleName: record.rule.name,
             ruleVersion: record.ruleVersion,
@@ -181,6 +208,20 @@ export async function moveOnLedger(db: Db, scope: VillageScope, record: PointRec
         },
       });
     }
+    const entry = { kind, points, category: record.rule.category, recordedBy: record.recordedBy } as const;
+    items.push(
+      villageMonthUpdate(
+        db,
+        scope,
+        { ...entry, programId: record.programId, at },
+        { newlyActive: !alreadyActive },
+      ),
+    );
+    if (!alreadyActive)
+      items.push(
+        activeHouseholdPut(db, scope, { programId: record.programId, at, householdId: record.householdId }),
+      );
+    items.push(...(move.extraItems ?? []));
     try {
       await db.doc.send(new TransactWriteCommand({ TransactItems: items }));
       return { points, balance: next.balance };
@@ -203,8 +244,10 @@ export async function moveOnLedger(db: Db, scope: VillageScope, record: PointRec
 
 /**
  * A household's accounts and ledger, newest first. With `asOf` (an ISO instant) only entries up
- * to then are listed, and each account gets its balance at that moment: the balance after its
- * last entry by then.
+ * to then are listed, and each account gets its balance at that moment: the sum of its entries
+ * by then. Summing (rather than trusting a running balance) stays exact when an entry is dated
+ * earlier than it was written, as settled postings are, and lets redemptions debit an account
+ * without reading it first.
  */
 export async function householdLedger(
   db: Db,
@@ -234,13 +277,13 @@ export async function householdLedger(
   if (!query.asOf)
     return { accounts: accounts.items, entries: entries.items, nextCursor: entries.nextCursor };
 
-  // Walk back from asOf until every account's last entry by then is found.
+  // A household has a few hundred entries a year: summing them all up to asOf is a page or two.
   const balanceAsOf = new Map<string, number>();
-  let walk = query.cursor ? await page() : entries;
+  let walk = await page();
   for (;;) {
     for (const e of walk.items)
-      if (!balanceAsOf.has(e.accountRef)) balanceAsOf.set(e.accountRef, e.balanceAfter);
-    if (balanceAsOf.size === accounts.items.length || !walk.nextCursor) break;
+      balanceAsOf.set(e.accountRef, (balanceAsOf.get(e.accountRef) ?? 0) + e.points);
+    if (!walk.nextCursor) break;
     walk = await page(walk.nextCursor);
   }
   return {

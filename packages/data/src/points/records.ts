@@ -1,14 +1,12 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type Actor,
   assertMayApprove,
+  buildRecord,
   ConflictError,
   chinaDate,
   DEFAULT_POSTING_DAYS,
-  evaluateRule,
   NotFoundError,
-  newId,
   nextStatus,
   type PointRecord,
   pointRecordSchema,
@@ -16,6 +14,7 @@ import {
   type RecordStatus,
   ValidationError,
 } from '@xjf/domain';
+import { auditWhoOf, recordAudit, type TransactItem } from '../audit/audit';
 import type { Db } from '../client';
 import { getHousehold } from '../households/households';
 import { keys } from '../keys';
@@ -24,6 +23,8 @@ import { getProgram } from '../rules/programs';
 import { activeRuleSetVersion } from '../rules/rule-sets';
 import { getVillage } from '../tenants/villages';
 import { moveOnLedger } from './ledger';
+import { writeRecordChange } from './record-change';
+import { pointRecordPut } from './record-item';
 
 type VillageScope = { countyId: string; villageId: string };
 const DAY_MS = 86_400_000;
@@ -60,41 +61,28 @@ export async function createRecord(
       memberId: '请选择成员',
     });
   }
-  const estimate = evaluateRule(rule, { quantity: input.quantity, usage: { points: 0, occurrences: 0 } });
-  const memberId = program.accountHolder === 'member' ? input.memberId : undefined;
-  const at = now.toISOString();
-  const record: PointRecord = {
-    id: newId(),
-    villageId: scope.villageId,
-    programId: program.id,
-    ruleSetId: version.ruleSetId,
-    ruleVersion: version.version,
-    rule,
-    quantity: rule.shape.kind === 'perUnit' ? input.quantity : undefined,
-    occurredOn: input.occurredOn,
-    note: input.note,
-    householdId: household.id,
-    householdNumber: household.number,
-    headName: household.headName,
-    memberId,
-    accountRef: [household.id, program.id, memberId].filter(Boolean).join('#'),
-    status: 'pending',
-    estimate: estimate.uncapped,
-    explanation: estimate.explanation,
-    recordedBy: actor.userId,
-    recordedByName: actor.name,
-    createdAt: at,
-  };
+  const record = buildRecord(
+    {
+      programId: program.id,
+      accountHolder: program.accountHolder,
+      household,
+      memberId: input.memberId,
+      version,
+      rule,
+      quantity: input.quantity,
+      occurredOn: input.occurredOn,
+      note: input.note,
+    },
+    scope.villageId,
+    { userId: actor.userId, name: actor.name },
+    now,
+  );
   await db.doc.send(
-    new PutCommand({
-      TableName: db.tableName,
-      Item: {
-        ...keys.pointRecord(scope.countyId, scope.villageId, record.id),
-        ...keys.recordQueue(scope.countyId, scope.villageId, 'pending', `${at}#${record.id}`),
-        type: 'PointRecord',
-        ...record,
-      },
-      ConditionExpression: 'attribute_not_exists(PK)',
+    new TransactWriteCommand({
+      TransactItems: [
+        pointRecordPut(db, scope, record),
+        recordAudit(db, scope, 'create', record, auditWhoOf(actor), now, record.note),
+      ],
     }),
   );
   return record;
@@ -143,11 +131,12 @@ async function decide(
   to: RecordStatus,
   updates: Record<string, unknown>,
   queueSort: string,
+  audit: TransactItem,
 ) {
   const names = Object.keys(updates);
-  try {
-    await db.doc.send(
-      new UpdateCommand({
+  await writeRecordChange(db, [
+    {
+      Update: {
         TableName: db.tableName,
         Key: keys.pointRecord(scope.countyId, scope.villageId, record.id),
         UpdateExpression: `SET #status = :to, GSI1PK = :queue, GSI1SK = :sort${names.map((n) => `, ${n} = :${n}`).join('')}`,
@@ -160,17 +149,10 @@ async function decide(
           ':sort': queueSort,
           ...Object.fromEntries(names.map((n) => [`:${n}`, updates[n]])),
         },
-      }),
-    );
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) {
-      throw new ConflictError(
-        'record_already_processed',
-        '该记录已被处理 (this record was already processed)',
-      );
-    }
-    throw error;
-  }
+      },
+    },
+    audit,
+  ]);
 }
 
 /**
@@ -184,6 +166,7 @@ export async function approveRecord(db: Db, scope: VillageScope, recordId: strin
   const to = nextStatus(record.status, 'approve', postingDays);
   const at = now.toISOString();
   const decided = { decidedBy: actor.name || actor.username, decidedAt: at };
+  const audit = recordAudit(db, scope, 'approve', record, auditWhoOf(actor), now);
   if (to === 'effective') {
     await moveOnLedger(db, scope, record, {
       kind: 'effect',
@@ -192,10 +175,11 @@ export async function approveRecord(db: Db, scope: VillageScope, recordId: strin
       at: now,
       by: decided.decidedBy,
       recordUpdates: decided,
+      extraItems: [audit],
     });
   } else {
     const postedUntil = new Date(now.getTime() + postingDays * DAY_MS).toISOString();
-    await decide(db, scope, record, to, { ...decided, postedUntil }, `${postedUntil}#${record.id}`);
+    await decide(db, scope, record, to, { ...decided, postedUntil }, `${postedUntil}#${record.id}`, audit);
   }
   return getRecord(db, scope, recordId);
 }
@@ -219,6 +203,7 @@ export async function rejectRecord(
     to,
     { decidedBy: actor.name || actor.username, decidedAt: at, reason: reason ?? '' },
     `${at}#${record.id}`,
+    recordAudit(db, scope, 'reject', record, auditWhoOf(actor), now, reason),
   );
   return getRecord(db, scope, recordId);
 }
@@ -241,36 +226,63 @@ export async function reverseRecord(
     at: now,
     by: actor.name || actor.username,
     reason,
+    extraItems: [recordAudit(db, scope, 'reverse', record, auditWhoOf(actor), now, reason)],
   });
   return getRecord(db, scope, recordId);
 }
 
 /** Posted records whose window has ended take effect. Safe to run any number of times, concurrently. */
 export async function settleDuePostings(db: Db, scope: VillageScope, now: Date): Promise<number> {
-  const due = await queryPage(
-    db,
-    {
-      partition: { name: 'GSI1PK', value: keys.recordQueuePK(scope.countyId, scope.villageId, 'posted') },
-      indexName: 'GSI1',
-      sortCondition: { expression: '#sk <= :now', values: { ':now': `${now.toISOString()}#~` } },
-    },
-    (item) => pointRecordSchema.parse(item),
-  );
   let settled = 0;
-  for (const record of due.items) {
-    try {
-      await moveOnLedger(db, scope, record, {
-        kind: 'effect',
-        from: 'posted',
-        to: 'effective',
-        // Points count from the end of the posting window, however late the settlement runs.
-        at: record.postedUntil ? new Date(record.postedUntil) : now,
-        by: '公示期满 (posting ended)',
-      });
-      settled++;
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
+  // Every page: a month's grid approved at once falls due at once, far more than one page.
+  let cursor: string | undefined;
+  do {
+    const due = await queryPage(
+      db,
+      {
+        partition: { name: 'GSI1PK', value: keys.recordQueuePK(scope.countyId, scope.villageId, 'posted') },
+        indexName: 'GSI1',
+        sortCondition: { expression: '#sk <= :now', values: { ':now': `${now.toISOString()}#~` } },
+        cursor,
+      },
+      (item) => pointRecordSchema.parse(item),
+    );
+    // Accounts never share items, so they settle side by side; each account's records in queue order.
+    const byAccount = new Map<string, PointRecord[]>();
+    for (const r of due.items) byAccount.set(r.accountRef, [...(byAccount.get(r.accountRef) ?? []), r]);
+    const accounts = [...byAccount.values()];
+    for (let i = 0; i < accounts.length; i += SETTLE_WIDTH) {
+      const counts = await Promise.all(
+        accounts.slice(i, i + SETTLE_WIDTH).map(async (records) => {
+          let n = 0;
+          for (const record of records) if (await settleOne(db, scope, record, now)) n++;
+          return n;
+        }),
+      );
+      settled += counts.reduce((a, b) => a + b, 0);
     }
-  }
+    cursor = due.nextCursor;
+  } while (cursor);
   return settled;
+}
+
+/** How many accounts settle at once: enough to be quick, few enough for DynamoDB Local on a laptop. */
+const SETTLE_WIDTH = 8;
+
+/** One due record onto the ledger; false when someone else settled (or objected to) it first. */
+async function settleOne(db: Db, scope: VillageScope, record: PointRecord, now: Date): Promise<boolean> {
+  try {
+    await moveOnLedger(db, scope, record, {
+      kind: 'effect',
+      from: 'posted',
+      to: 'effective',
+      // Points count from the end of the posting window, however late the settlement runs.
+      at: record.postedUntil ? new Date(record.postedUntil) : now,
+      by: '公示期满 (posting ended)',
+    });
+    return true;
+  } catch (error) {
+    if (error instanceof ConflictError) return false;
+    throw error;
+  }
 }

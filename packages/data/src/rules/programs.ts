@@ -1,10 +1,11 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   ConflictError,
   NotFoundError,
   newId,
   type Program,
   type ProgramCreate,
+  type ProgramPatch,
   programSchema,
   TAKEN,
 } from '@xjf/domain';
@@ -18,7 +19,7 @@ type VillageScope = { countyId: string; villageId: string };
 export async function createProgram(
   db: Db,
   scope: VillageScope,
-  input: ProgramCreate,
+  input: Omit<ProgramCreate, 'expiry'> & { expiry?: ProgramCreate['expiry'] },
   now: Date,
 ): Promise<Program> {
   const program: Program = {
@@ -27,6 +28,7 @@ export async function createProgram(
     name: input.name,
     description: input.description,
     accountHolder: input.accountHolder,
+    expiry: input.expiry ?? { kind: 'none' },
     createdAt: now.toISOString(),
   };
   await transactWrite(
@@ -76,4 +78,27 @@ export function listPrograms(
   return queryPrefix(db, keys.programPrefix(scope.countyId, scope.villageId), page, (item) =>
     programSchema.parse(item),
   );
+}
+
+/** The name stays (it is unique and records point at the program); description and expiry may change. */
+export async function patchProgram(db: Db, scope: VillageScope, programId: string, patch: ProgramPatch) {
+  const set = Object.entries(patch).filter(([, v]) => v !== undefined);
+  try {
+    const out = await db.doc.send(
+      new UpdateCommand({
+        TableName: db.tableName,
+        Key: keys.program(scope.countyId, scope.villageId, programId),
+        UpdateExpression: `SET ${set.map(([k]) => `#${k} = :${k}`).join(', ')}`,
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: Object.fromEntries(set.map(([k]) => [`#${k}`, k])),
+        ExpressionAttributeValues: Object.fromEntries(set.map(([k, v]) => [`:${k}`, v])),
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return programSchema.parse(out.Attributes);
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException')
+      throw new NotFoundError('积分项目 (program)');
+    throw error;
+  }
 }

@@ -94,7 +94,8 @@ async function getHead(db: Db, scope: VillageScope, ruleSetId: string): Promise<
   return headSchema.parse(out.Item);
 }
 
-async function listVersions(db: Db, scope: VillageScope, ruleSetId: string, forward = true) {
+/** Every published version of a rule set, oldest first unless `forward` is false. */
+export async function listVersions(db: Db, scope: VillageScope, ruleSetId: string, forward = true) {
   const versions: RuleSetVersion[] = [];
   let cursor: string | undefined;
   do {

@@ -1,4 +1,4 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import {
   assertInviteUsable,
   ConflictError,
@@ -20,6 +20,7 @@ import { keys } from '../keys';
 import { type Page, queryPrefix } from '../page';
 import { transactWrite } from '../transact';
 import { isUsernameTaken, newUser, usernameTaken, userPuts } from '../users/users';
+import { listCounties } from './counties';
 import { getInvite } from './invites';
 import { getTownship } from './townships';
 
@@ -120,6 +121,7 @@ export async function onboardVillage(
           },
         },
         ...userPuts(db, admin),
+        villageRefPut(db, village),
       ],
       (index) => {
         if (index === 0)
@@ -133,6 +135,44 @@ export async function onboardVillage(
     throw error;
   }
   return { village, admin: { ...admin, temporaryPassword: account.temporaryPassword } };
+}
+
+/** The public board's way from a village id to its county (no condition: the id is brand new). */
+const villageRefPut = (db: Db, village: { id: string; countyId: string }) => ({
+  Put: {
+    TableName: db.tableName,
+    Item: { ...keys.villageRef(village.id), type: 'VillageRef', countyId: village.countyId },
+  },
+});
+
+/** The scope of a village named only by id, for public pages; the county comes from the table. */
+export async function villageScopeById(db: Db, villageId: string): Promise<VillageScope> {
+  const out = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.villageRef(villageId) }));
+  if (typeof out.Item?.countyId !== 'string') throw new NotFoundError('村 (village)');
+  return { countyId: out.Item.countyId, villageId };
+}
+
+/** Villages onboarded before the public board existed get their lookup item; safe to run again. */
+export async function backfillVillageRefs(db: Db): Promise<void> {
+  const pages = async (
+    next: (cursor?: string) => Promise<Page<{ id: string }>>,
+    each: (id: string) => Promise<unknown>,
+  ) => {
+    let cursor: string | undefined;
+    do {
+      const page = await next(cursor);
+      await Promise.all(page.items.map((item) => each(item.id)));
+      cursor = page.nextCursor;
+    } while (cursor);
+  };
+  await pages(
+    (cursor) => listCounties(db, { cursor }),
+    (countyId) =>
+      pages(
+        (cursor) => listVillages(db, { countyId }, { cursor }),
+        (villageId) => db.doc.send(new PutCommand(villageRefPut(db, { id: villageId, countyId }).Put)),
+      ),
+  );
 }
 
 export async function getVillage(db: Db, scope: VillageScope): Promise<Village> {

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { idSchema } from '../ids';
 import { ruleCodeSchema, ruleSchema } from '../rules/schemas';
 import { isoDateTime, optionalText } from '../text';
+import { objectionSchema } from './objections';
 import { recordStatuses } from './records';
 
 export const recordCreateSchema = z
@@ -52,6 +53,8 @@ export const pointRecordSchema = z
     postedUntil: isoDateTime.optional(),
     effectiveAt: isoDateTime.optional(),
     reversedAt: isoDateTime.optional(),
+    /** Objections lodged while it was posted, oldest first; a pending record with any is back for review. */
+    objections: z.array(objectionSchema).optional(),
   })
   .meta({ id: 'PointRecord' });
 export type PointRecord = z.infer<typeof pointRecordSchema>;
@@ -68,17 +71,26 @@ export const recordQuerySchema = z.strictObject({
   cursor: z.string().max(2048).optional(),
 });
 
+export const ledgerEntryKinds = ['earn', 'deduct', 'reversal', 'redeem', 'redeem_cancel', 'expire'] as const;
+
+/**
+ * One movement of points on an account. Earning, deducting and reversing come from a point
+ * record (with its rule); redeeming and its cancellation come from a store redemption.
+ */
 export const ledgerEntrySchema = z
   .object({
     accountRef: z.string(),
     programId: idSchema,
-    recordId: idSchema,
-    kind: z.enum(['earn', 'deduct', 'reversal']),
+    kind: z.enum(ledgerEntryKinds),
     points: z.int(),
-    balanceAfter: z.int(),
-    ruleCode: z.string(),
-    ruleName: z.string(),
-    ruleVersion: z.int(),
+    recordId: idSchema.optional(),
+    ruleCode: z.string().optional(),
+    ruleName: z.string().optional(),
+    ruleVersion: z.int().optional(),
+    /** The rule's category and the recorder, kept so the dashboard's totals can be rebuilt from the ledger alone. */
+    category: z.string().optional(),
+    recordedBy: z.string().optional(),
+    redemptionId: idSchema.optional(),
     explanation,
     at: isoDateTime,
     by: z.string(),
@@ -97,6 +109,8 @@ export const accountSchema = z
     earned: z.int(),
     deducted: z.int(),
     spent: z.int(),
+    /** Points that lapsed at annual resets (absent until the first). */
+    expired: z.int().optional(),
     version: z.int(),
   })
   .meta({ id: 'Account' });

@@ -116,14 +116,40 @@ export type RuleSetContent = z.infer<typeof ruleSetContentSchema>;
 
 export const accountHolders = ['household', 'member'] as const;
 
+/**
+ * Whether spendable points lapse: never, or every year on a day (MM-DD, China time), when the
+ * balance still unspent from before that day is cleared. Points earned (荣誉积分) are kept.
+ */
+export const expirySchema = z
+  .discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('none') }),
+    z.strictObject({
+      kind: z.literal('annual'),
+      on: z
+        .string()
+        .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '格式为 月-日，如 01-01 (MM-DD)')
+        .refine((d) => d !== '02-29', '请不要选 2 月 29 日 (not 29 February)')
+        .meta({ example: '01-01' }),
+    }),
+  ])
+  .meta({ id: 'Expiry' });
+export type Expiry = z.infer<typeof expirySchema>;
+
 export const programCreateSchema = z
   .strictObject({
     name: nameText(30).meta({ example: '文明积分' }),
     description: optionalText(300),
     /** Points are kept per household (户) or per person (人), a village's choice. */
     accountHolder: z.enum(accountHolders).default('household'),
+    expiry: expirySchema.default({ kind: 'none' }),
   })
   .meta({ id: 'ProgramCreate' });
+
+export const programPatchSchema = z
+  .strictObject({ description: optionalText(300), expiry: expirySchema.optional() })
+  .refine((p) => Object.keys(p).length > 0, '没有要修改的内容 (nothing to change)')
+  .meta({ id: 'ProgramPatch' });
+export type ProgramPatch = z.infer<typeof programPatchSchema>;
 export type ProgramCreate = z.infer<typeof programCreateSchema>;
 
 export const programSchema = z
@@ -133,6 +159,8 @@ export const programSchema = z
     name: z.string(),
     description: z.string().optional(),
     accountHolder: z.enum(accountHolders),
+    /** Absent on programs made before expiry existed: they never expire. */
+    expiry: expirySchema.optional(),
     ruleSetId: idSchema.optional(),
     createdAt: isoDateTime,
   })

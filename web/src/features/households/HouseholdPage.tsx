@@ -195,6 +195,7 @@ export function HouseholdPage() {
                           value={n(a.deducted)}
                           styles={a.deducted ? { content: { color: token.colorError } } : undefined}
                         />
+                        {a.spent > 0 && <Statistic title={t('households.spent')} value={n(a.spent)} />}
                         {asOfDay && a.balanceAsOf !== undefined && (
                           <Statistic
                             title={t('households.asOfBalance', { date: formatDay(asOfDay, lng) })}
@@ -212,7 +213,7 @@ export function HouseholdPage() {
       </Card>
       <Card title={t('households.ledger')}>
         <Table<LedgerEntry>
-          rowKey={(e) => `${e.recordId}:${e.kind}:${e.at}`}
+          rowKey={(e) => `${e.recordId ?? e.redemptionId}:${e.kind}:${e.at}`}
           scroll={{ x: 'max-content' }}
           loading={ledger.loading}
           dataSource={entries}
@@ -230,8 +231,21 @@ export function HouseholdPage() {
               key: 'rule',
               render: (_, e) => (
                 <Flex gap={4} align="center">
-                  {e.kind === 'reversal' && <Tag color="orange">{t('households.kind.reversal')}</Tag>}
-                  {e.ruleName}
+                  {e.kind !== 'earn' && e.kind !== 'deduct' && (
+                    <Tag color={e.kind === 'redeem' ? 'blue' : 'orange'}>
+                      {t(`households.kind.${e.kind}`)}
+                    </Tag>
+                  )}
+                  {e.redemptionId ? (
+                    // The receipt is among that day's redemptions.
+                    <Link
+                      to={`/villages/${villageId}/store/redemptions?date=${todayInChina(new Date(e.at))}`}
+                    >
+                      {t('store.name')}
+                    </Link>
+                  ) : (
+                    e.ruleName
+                  )}
                 </Flex>
               ),
             },
@@ -246,12 +260,6 @@ export function HouseholdPage() {
               ),
             },
             {
-              title: t('households.balanceAfter'),
-              dataIndex: 'balanceAfter',
-              align: 'right',
-              render: (b: number) => n(b),
-            },
-            {
               title: t('households.explanation'),
               key: 'explanation',
               render: (_, e) => (lng === 'en' ? e.explanation.en : e.explanation.zh),
@@ -259,7 +267,7 @@ export function HouseholdPage() {
             {
               title: t('households.version'),
               dataIndex: 'ruleVersion',
-              render: (v: number) => t('households.versionN', { version: v }),
+              render: (v?: number) => (v ? t('households.versionN', { version: v }) : t('common.none')),
             },
             {
               title: t('households.by'),

@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Input, Select, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { useLoad } from '../../lib/use-load';
 import { useMe } from '../auth/session';
 import { CreateHouseholdModal } from './CreateHouseholdModal';
 import { type Household, listHouseholds, PAGE_SIZE } from './households-api';
+import { RosterImportModal } from './RosterImportModal';
 import { VillageCrumbs } from './VillageCrumbs';
 
 type Filter = { q?: string; group?: string };
@@ -22,6 +23,7 @@ export function HouseholdsPage() {
   const villageId = useParams().villageId ?? '';
   const [filter, setFilter] = useState<Filter>({});
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   // Further pages, for the first page they follow: another search starts the list again.
   const [further, setFurther] = useState<{ after: unknown; items: Household[]; nextCursor?: string }>();
   const [loadingMore, setLoadingMore] = useState(false);
@@ -79,9 +81,14 @@ export function HouseholdsPage() {
       <Card
         extra={
           me.role === 'village_admin' && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('households.create')}
-            </Button>
+            <Flex gap={8}>
+              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+                {t('imports.roster.button')}
+              </Button>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {t('households.create')}
+              </Button>
+            </Flex>
           )
         }
         title={
@@ -157,6 +164,17 @@ export function HouseholdsPage() {
           </>
         )}
       </Card>
+      {importing && (
+        <RosterImportModal
+          villageId={villageId}
+          onClose={() => setImporting(false)}
+          onImported={(text) => {
+            setImporting(false);
+            void message.success(text);
+            first.reload();
+          }}
+        />
+      )}
       {creating && (
         <CreateHouseholdModal
           villageId={villageId}

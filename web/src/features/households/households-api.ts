@@ -1,4 +1,4 @@
-import { api, call, type Schemas } from '../../lib/api';
+import { allPages, api, call, type Schemas } from '../../lib/api';
 
 export type Household = Schemas['Household'];
 export type HouseholdCreate = Schemas['HouseholdCreate'];
@@ -78,3 +78,17 @@ export const getLedger = (
 export function endOfChinaDay(date: string): string {
   return new Date(`${date}T23:59:59.999+08:00`).toISOString();
 }
+
+export type RosterRow = Schemas['RosterImport']['rows'][number];
+
+export const importRoster = (villageId: string, rows: RosterRow[], idempotencyKey: string) =>
+  call(
+    api().POST('/api/villages/{villageId}/households/import', {
+      params: { path: { villageId }, header: { 'idempotency-key': idempotencyKey } },
+      body: { rows },
+    }),
+  );
+
+/** Every household of the village, for the month grid (a village has hundreds, not millions). */
+export const allHouseholds = (villageId: string) =>
+  allPages((cursor) => householdPage(villageId, { limit: 100, cursor }));

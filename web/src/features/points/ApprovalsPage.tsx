@@ -14,6 +14,7 @@ import { useMe } from '../auth/session';
 import { VillageCrumbs } from '../households/VillageCrumbs';
 import { listPrograms } from '../rules/rules-api';
 import { RejectModal, ReverseModal } from './DecisionModals';
+import { objectionColumn, StaffObjectionButton } from './objections';
 import { approveRecord, listRecords, type PointRecord, type RecordStatus, statuses } from './points-api';
 
 type Failure = { record: PointRecord; message: string };
@@ -78,6 +79,7 @@ export function ApprovalsPage() {
                   decides={decides}
                   programName={(id) => programs.data?.find((p) => p.id === id)?.name ?? ''}
                   recordedBy={onlyMine ? me.userId : undefined}
+                  logsObjections={me.role === 'village_admin' || me.role === 'recorder'}
                 />
               ) : null,
           }))}
@@ -94,6 +96,8 @@ function RecordList(props: {
   programName: (id: string) => string;
   /** Only the records this user entered (filtered here: the API lists the whole village's). */
   recordedBy?: string;
+  /** Village staff may log an objection phoned in for a posted record. */
+  logsObjections: boolean;
 }) {
   const { villageId, status, decides } = props;
   const { t, i18n } = useTranslation();
@@ -238,12 +242,21 @@ function RecordList(props: {
     { title: t('points.recordedBy'), dataIndex: 'recordedByName' },
     { title: t('points.createdAt'), dataIndex: 'createdAt', render: (at: string) => formatDateTime(at) },
   ];
+  // Right after the household, so a record back from the notice board stands out before deciding.
+  if (status === 'pending' && items.some((r) => r.objections?.length))
+    columns.splice(1, 0, objectionColumn(t));
   if (status === 'posted') {
     columns.push({
       title: t('points.postedUntil'),
       dataIndex: 'postedUntil',
       render: (at?: string) => formatDateTime(at),
     });
+    if (props.logsObjections)
+      columns.push({
+        title: t('common.actions'),
+        key: 'object',
+        render: (_, r) => <StaffObjectionButton villageId={villageId} record={r} onDone={first.reload} />,
+      });
   }
   if (status === 'effective') {
     columns.push({

@@ -1,4 +1,4 @@
-import { SendOutlined } from '@ant-design/icons';
+import { SendOutlined, UploadOutlined } from '@ant-design/icons';
 import type { Rule } from '@xjf/domain';
 import {
   Alert,
@@ -33,6 +33,7 @@ import { type Evaluation, listPrograms, type Program, preview } from '../rules/r
 import { ruleSummary } from '../rules/summary';
 import { HouseholdSelect } from './HouseholdSelect';
 import { activeVersion, createRecord, type PointRecord, type RecordCreate } from './points-api';
+import { RecordImportModal } from './RecordImportModal';
 import { RecordStatusTag } from './RecordStatusTag';
 
 type Values = {
@@ -57,6 +58,7 @@ export function RecordPointsPage() {
   const [form] = Form.useForm<Values>();
   const [recent, setRecent] = useState<PointRecord[]>([]);
   const [estimate, setEstimate] = useState<Evaluation>();
+  const [importing, setImporting] = useState(false);
 
   const programs = useLoad(useCallback(async () => (await listPrograms(villageId)).sort(byAge), [villageId]));
   const programId = Form.useWatch('programId', form);
@@ -82,6 +84,7 @@ export function RecordPointsPage() {
     }, [villageId, programId]),
   );
   const rules = active.data?.content.rules ?? [];
+  const program = programs.data?.find((p) => p.id === programId);
   const rule: Rule | undefined = rules.find((r) => r.code === ruleCode);
   const needsQuantity = rule?.shape.kind === 'perUnit';
   const ruleSetId = active.data?.ruleSetId;
@@ -153,7 +156,12 @@ export function RecordPointsPage() {
   return (
     <>
       <VillageCrumbs villageId={villageId} villageName={me.villageName} trail={[t('points.recordTitle')]} />
-      <Typography.Title level={3}>{t('points.recordTitle')}</Typography.Title>
+      <Flex justify="space-between" align="center" wrap>
+        <Typography.Title level={3}>{t('points.recordTitle')}</Typography.Title>
+        <Button icon={<UploadOutlined />} disabled={!program} onClick={() => setImporting(true)}>
+          {t('imports.records.button')}
+        </Button>
+      </Flex>
       <Typography.Paragraph type="secondary">{t('points.recordIntro')}</Typography.Paragraph>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
@@ -303,6 +311,18 @@ export function RecordPointsPage() {
           </Card>
         </Col>
       </Row>
+      {importing && program && (
+        <RecordImportModal
+          villageId={villageId}
+          program={program}
+          rules={rules}
+          onClose={() => setImporting(false)}
+          onImported={(text) => {
+            setImporting(false);
+            void message.success(text);
+          }}
+        />
+      )}
     </>
   );
 }

@@ -54,3 +54,27 @@ export const activeVersion = (villageId: string, programId: string) =>
       params: { path: { villageId }, query: { program: programId } },
     }),
   );
+
+export type RecordRow = Schemas['PointRecordImport']['rows'][number];
+export type MonthGrid = Schemas['MonthGrid'];
+export type GridCell = MonthGrid['cells'][number];
+
+export const importRecords = (
+  villageId: string,
+  body: { programId: string; rows: RecordRow[] },
+  idempotencyKey: string,
+) =>
+  call(
+    api().POST('/api/villages/{villageId}/point-records/import', {
+      params: { path: { villageId }, header: { 'idempotency-key': idempotencyKey } },
+      body,
+    }),
+  );
+
+export const submitMonthGrid = (villageId: string, body: MonthGrid, idempotencyKey: string) =>
+  call(
+    api().POST('/api/villages/{villageId}/point-records/batch', {
+      params: { path: { villageId }, header: { 'idempotency-key': idempotencyKey } },
+      body,
+    }),
+  );

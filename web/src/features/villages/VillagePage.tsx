@@ -1,13 +1,22 @@
-import { AuditOutlined, EditOutlined, OrderedListOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  EditOutlined,
+  HistoryOutlined,
+  OrderedListOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { App, Breadcrumb, Button, Card, Descriptions, Flex, Skeleton, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { LoadError } from '../../app/LoadError';
+import { auditReaders } from '../../app/nav';
 import { api, call } from '../../lib/api';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
 import { useMe } from '../auth/session';
+import { BoardLinkCard } from '../board/BoardLinkCard';
+import { VillageRank } from '../dashboard/VillageRank';
 import { DEFAULT_POSTING_DAYS, EditVillageModal } from './EditVillageModal';
 import { VillageUsers } from './VillageUsers';
 
@@ -52,6 +61,11 @@ export function VillagePage() {
           <Link to={`/villages/${villageId}/rules`}>
             <Button icon={<OrderedListOutlined />}>{t('village.rules')}</Button>
           </Link>
+          {auditReaders.includes(me.role) && (
+            <Link to={`/villages/${villageId}/audit`}>
+              <Button icon={<HistoryOutlined />}>{t('nav.audit')}</Button>
+            </Link>
+          )}
         </Flex>
       </Flex>
       <Card
@@ -103,6 +117,8 @@ export function VillagePage() {
           )}
         </Skeleton>
       </Card>
+      {me.villageId === villageId && <VillageRank villageId={villageId} />}
+      <BoardLinkCard villageId={villageId} />
       {manages && <VillageUsers villageId={villageId} />}
       {editing && v && (
         <EditVillageModal

@@ -1,4 +1,8 @@
+import { audit, board } from './en-board';
+import { dashboard } from './en-dashboard';
+import { grid, imports } from './en-imports';
 import { rules } from './en-rules';
+import { store } from './en-store';
 import type { Translation } from './zh';
 
 export const en: Translation = {
@@ -21,6 +25,7 @@ export const en: Translation = {
   nav: {
     counties: 'Counties',
     county: 'County overview',
+    dashboard: 'Dashboard',
     invites: 'Invite codes',
     users: 'County users',
     village: 'Village',
@@ -29,7 +34,13 @@ export const en: Translation = {
     templates: 'Rule templates',
     households: 'Households',
     record: 'Record points',
+    grid: 'Month grid',
     approvals: 'Approvals',
+    audit: 'Audit log',
+    counter: 'Counter',
+    storeItems: 'Store items',
+    redemptions: 'Redemptions',
+    storeReport: 'Stock & settings',
   },
   common: {
     cancel: 'Cancel',
@@ -206,6 +217,12 @@ export const en: Translation = {
       'Tell it to them in person or by phone. It is shown only this once and must be changed at first sign-in.',
   },
   rules,
+  board,
+  audit,
+  imports,
+  grid,
+  store,
+  dashboard,
   templates: {
     title: 'Rule templates',
     intro:
@@ -258,14 +275,20 @@ export const en: Translation = {
     program: 'Program',
     rule: 'Rule',
     points: 'Points',
-    balanceAfter: 'Balance after',
     explanation: 'How it was worked out',
     version: 'Version',
     by: 'By',
     at: 'When',
-    reason: 'Reversal reason',
+    reason: 'Reason for reversal or cancellation',
     versionN: 'v{{version}}',
-    kind: { earn: 'Earned', deduct: 'Deducted', reversal: 'Reversal' },
+    kind: {
+      earn: 'Earned',
+      deduct: 'Deducted',
+      reversal: 'Reversal',
+      redeem: 'Redeemed',
+      redeem_cancel: 'Redemption cancelled',
+      expire: 'Annual reset',
+    },
   },
   points: {
     recordTitle: 'Record points',

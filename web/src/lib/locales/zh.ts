@@ -1,4 +1,8 @@
+import { audit, board } from './zh-board';
+import { dashboard } from './zh-dashboard';
+import { grid, imports } from './zh-imports';
 import { rules } from './zh-rules';
+import { store } from './zh-store';
 
 /** Simplified Chinese, the product's default language; `en.ts` must have the same keys. */
 export const zh = {
@@ -21,6 +25,7 @@ export const zh = {
   nav: {
     counties: '县管理',
     county: '全县概况',
+    dashboard: '数据看板',
     invites: '邀请码',
     users: '县级用户',
     village: '本村概况',
@@ -29,7 +34,13 @@ export const zh = {
     templates: '积分模板',
     households: '农户',
     record: '积分录入',
+    grid: '月度登记',
     approvals: '积分审核',
+    audit: '审计日志',
+    counter: '兑换柜台',
+    storeItems: '超市商品',
+    redemptions: '兑换记录',
+    storeReport: '库存与设置',
   },
   common: {
     cancel: '取消',
@@ -203,6 +214,12 @@ export const zh = {
     temporaryPasswordHint: '请当面或电话告知本人。临时密码只显示这一次，首次登录时须修改。',
   },
   rules,
+  board,
+  audit,
+  imports,
+  grid,
+  store,
+  dashboard,
   templates: {
     title: '积分模板',
     intro: '村里制定积分细则时可以从这些模板开始。县管理员可以把内置模板复制成本县模板并改名。',
@@ -254,14 +271,20 @@ export const zh = {
     program: '积分项目',
     rule: '细则',
     points: '分值',
-    balanceAfter: '变动后余额',
     explanation: '计算说明',
     version: '版本',
     by: '经办人',
     at: '时间',
-    reason: '冲正原因',
+    reason: '冲正或撤销原因',
     versionN: 'v{{version}}',
-    kind: { earn: '获得', deduct: '扣除', reversal: '冲正' },
+    kind: {
+      earn: '获得',
+      deduct: '扣除',
+      reversal: '冲正',
+      redeem: '兑换',
+      redeem_cancel: '撤销兑换',
+      expire: '年度清零',
+    },
   },
   points: {
     recordTitle: '积分录入',

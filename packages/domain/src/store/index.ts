@@ -1,0 +1,3 @@
+export * from './redemption-schemas';
+export * from './rules';
+export * from './schemas';

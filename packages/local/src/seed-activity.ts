@@ -1,0 +1,141 @@
+import {
+  approveRecord,
+  countRefusedSelfApproval,
+  createRecord,
+  createUser,
+  type Db,
+  listHouseholds,
+  listPrograms,
+  updateVillage,
+} from '@xjf/data';
+import { type Actor, addMonths, chinaDate, ForbiddenError, monthOf, type User } from '@xjf/domain';
+
+type Scope = { countyId: string; villageId: string };
+
+/** Months of activity before this one the dashboard shows on first start. */
+export const ACTIVITY_MONTHS = 8;
+
+/**
+ * How each village of 大方县 (beside 银川村, which has its own records) takes part, so the
+ * dashboard tells a story: records per month start at `base` and grow by `growth` a month;
+ * `spike` is a month (counted back from this one) when a clean-up campaign ran; `soloRecorder`
+ * means one recorder does almost everything; `refusals` are attempts to approve one's own record.
+ */
+type Profile = { base: number; growth: number; spike?: number; soloRecorder?: boolean; refusals?: number };
+const profiles: Record<string, Profile> = {
+  新春村: { base: 3, growth: 0.6 },
+  店子村: { base: 2, growth: 0.3, soloRecorder: true },
+  羊场村: { base: 1, growth: 0.2, spike: 2 },
+  红旗村: { base: 1, growth: 0, refusals: 2 },
+  六龙村: { base: 1, growth: 0.7 },
+  营脚村: { base: 2, growth: 0 },
+  达溪村: { base: 1, growth: 0.4 },
+  白布村: { base: 0, growth: 0.3 },
+};
+
+/** The public-affairs rules every such village uses, weighted towards everyday volunteering. */
+const RULES = ['VOLUNTEER', 'PUBLIC-SPACE', 'VOLUNTEER', 'GOLDEN-IDEA'];
+
+const at = (day: string, hour: number) => new Date(`${day}T${String(hour).padStart(2, '0')}:00:00+08:00`);
+
+const actorOf = (user: User, scope: Scope, role: 'village_admin' | 'recorder'): Actor => ({
+  kind: 'village',
+  role,
+  userId: user.id,
+  username: user.username,
+  name: user.name,
+  ...scope,
+});
+
+/** What one village recorded month by month: the day, household and rule of each record. */
+export function activityPlan(profile: Profile, households: number, now: Date) {
+  const today = chinaDate(now);
+  const thisMonth = monthOf(now.toISOString());
+  const plan: { day: string; household: number; rule: string; recorder: number }[] = [];
+  for (let back = ACTIVITY_MONTHS - 1; back >= 0; back--) {
+    const month = addMonths(thisMonth, -back);
+    const step = ACTIVITY_MONTHS - 1 - back;
+    const count =
+      back === profile.spike
+        ? households - 2
+        : Math.min(households, Math.round(profile.base + profile.growth * step));
+    for (let i = 0; i < count; i++) {
+      const day = `${month}-${String(3 + ((i * 3 + step) % 24)).padStart(2, '0')}`;
+      if (day >= today) continue;
+      const rule =
+        back === profile.spike ? 'PUBLIC-SPACE' : (RULES[(i + step) % RULES.length] ?? 'VOLUNTEER');
+      const recorder = profile.soloRecorder ? (i === 0 && step === 3 ? 1 : 0) : (i + step) % 2;
+      plan.push({ day, household: (i * 5 + step * 7) % households, rule, recorder });
+    }
+  }
+  return plan;
+}
+
+/**
+ * Months of a village's activity through the real record → approve path, posting switched off
+ * while seeding so each record takes effect the evening it is approved, in its own month; the
+ * aggregates are kept by the same transactions as in production.
+ */
+export async function seedVillageActivity(
+  db: Db,
+  scope: Scope,
+  villageName: string,
+  admin: User,
+  createdBy: string,
+  now: Date,
+) {
+  const profile = profiles[villageName];
+  if (!profile) return;
+  const [programs, households, recorders] = await Promise.all([
+    listPrograms(db, scope, {}),
+    listHouseholds(db, scope, { limit: 100 }),
+    Promise.all(
+      [1, 2].map((n) =>
+        createUser(
+          db,
+          scope,
+          { username: `${admin.username.split('.')[0]}.recorder${n}`, name: `积分员${n}`, role: 'recorder' },
+          createdBy,
+          now,
+        ),
+      ),
+    ),
+  ]);
+  const programId = programs.items[0]?.id ?? '';
+  const roster = households.items.sort((a, b) => a.number.localeCompare(b.number));
+  const adminActor = actorOf(admin, scope, 'village_admin');
+  await updateVillage(db, scope, { postingDays: 0 }, now);
+  const plan = activityPlan(profile, roster.length, now);
+  for (let i = 0; i < plan.length; i += 6) {
+    await Promise.all(
+      plan.slice(i, i + 6).map(async ({ day, household, rule, recorder }) => {
+        const by = recorders[recorder] ?? recorders[0];
+        if (!by) return;
+        const record = await createRecord(
+          db,
+          scope,
+          { programId, householdId: roster[household]?.id ?? '', ruleCode: rule, occurredOn: day },
+          actorOf(by, scope, 'recorder'),
+          at(day, 17),
+        );
+        await approveRecord(db, scope, record.id, adminActor, at(day, 20));
+      }),
+    );
+  }
+  // An admin who tried to approve their own records: refused, and counted as the API counts it.
+  for (let n = 0; n < (profile.refusals ?? 0); n++) {
+    const day = chinaDate(new Date(now.getTime() - (n + 2) * 86_400_000));
+    const own = await createRecord(
+      db,
+      scope,
+      { programId, householdId: roster[n]?.id ?? '', ruleCode: 'VOLUNTEER', occurredOn: day },
+      adminActor,
+      at(day, 9),
+    );
+    await approveRecord(db, scope, own.id, adminActor, at(day, 10)).catch(async (error) => {
+      if (!(error instanceof ForbiddenError)) throw error;
+      await countRefusedSelfApproval(db, scope, programId, at(day, 10));
+    });
+  }
+  await updateVillage(db, scope, { postingDays: 3 }, now);
+}
