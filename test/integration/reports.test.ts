@@ -1,4 +1,5 @@
 import { chinaDate, monthOf, monthsBetween } from '@xjf/domain';
+import { readSheet } from 'read-excel-file/node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildWorld } from '../support/world';
 
@@ -166,6 +167,21 @@ describe('county reports', () => {
     ]);
     const one = await report('villages', `from=${from}&to=${to}&township=${d.townshipId}`);
     expect(one.body.villages.map((v: { villageId: string }) => v.villageId)).toEqual([d.id]);
+  });
+
+  it('exports the same comparison as an Excel workbook', async () => {
+    const res = await w.app.request(
+      `/api/counties/${w.x.id}/reports/villages?from=${from}&to=${to}&format=xlsx`,
+      { headers: { authorization: `Bearer ${w.x.officialToken}` } },
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    const sheet = await readSheet(Buffer.from(await res.arrayBuffer()));
+    expect(sheet[0]).toContain('户均积分');
+    expect(sheet[1]?.slice(0, 4)).toEqual([1, '凤山乡', 1, '银川村']);
+    expect(sheet).toHaveLength(4);
   });
 
   it('filters by program name, and names an unknown one', async () => {

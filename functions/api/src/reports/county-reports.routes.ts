@@ -20,6 +20,7 @@ import {
   townshipFigures,
   villageFigures,
   villagesCsv,
+  villagesTable,
 } from '@xjf/domain';
 import { actorOf, allow, bearer, countyScopeOf, type Deps, errors, json, router } from '@xjf/http';
 import * as z from 'zod';
@@ -29,6 +30,16 @@ const tags = ['县级数据看板 County dashboard'];
 const countyReaders = ['county_admin', 'county_official'] as const;
 
 type ReportQuery = z.infer<typeof countyFilterQuerySchema>;
+
+/** The comparison as an Excel workbook; the writer is loaded only when a workbook is asked for. */
+async function villagesWorkbook(villages: Parameters<typeof villagesTable>[0]) {
+  const { default: writeXlsxFile } = await import('write-excel-file/node');
+  const { header, rows } = villagesTable(villages);
+  return writeXlsxFile([
+    header.map((value) => ({ value, fontWeight: 'bold' as const })),
+    ...rows.map((row) => row.map((value) => ({ value: value ?? undefined }))),
+  ]).toBuffer();
+}
 
 export function countyReportsRoutes(deps: Deps) {
   const r = router();
@@ -58,7 +69,7 @@ export function countyReportsRoutes(deps: Deps) {
       path: '/counties/{countyId}/reports/villages',
       tags,
       summary:
-        '各村对比：参与率、户均积分、兑换率、排名与乡镇汇总（format=csv 导出）Every village compared, with township roll-ups (CSV export)',
+        '各村对比：参与率、户均积分、兑换率、排名与乡镇汇总（format=csv 或 xlsx 导出）Every village compared, with township roll-ups (CSV or Excel export)',
       security: bearer,
       middleware: [allow(...countyReaders)] as const,
       request: { params: countyParams, query: countyReportQuerySchema },
@@ -68,6 +79,9 @@ export function countyReportsRoutes(deps: Deps) {
           content: {
             'application/json': { schema: countyVillagesReportSchema },
             'text/csv': { schema: z.string() },
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+              schema: z.string().meta({ format: 'binary' }),
+            },
           },
         },
         ...errors,
@@ -81,6 +95,13 @@ export function countyReportsRoutes(deps: Deps) {
       );
       const inputs = await countyReportInputs(deps.db, scope, { ...query, ...range });
       const villages = villageFigures(inputs.villages, inputs.rows, months.length);
+      if (c.req.valid('query').format === 'xlsx') {
+        const workbook = await villagesWorkbook(villages);
+        return c.body(new Uint8Array(workbook), 200, {
+          'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          'content-disposition': `attachment; filename="villages-${range.from}-${range.to}.xlsx"`,
+        });
+      }
       if (c.req.valid('query').format === 'csv') {
         return c.text(villagesCsv(villages), 200, {
           'content-type': 'text/csv; charset=utf-8',

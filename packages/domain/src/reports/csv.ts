@@ -14,8 +14,8 @@ function cell(value: string | number | null): string {
 const percent = (r: number | null) => (r === null ? null : Math.round(r * 1000) / 10);
 const oneDecimal = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
 
-/** The village comparison as a CSV file: one row per village, Chinese headers, ranks included. */
-export function villagesCsv(villages: readonly VillageFigures[]): string {
+/** The village comparison as a table: Chinese headers, one row per village, ranks included. */
+export function villagesTable(villages: readonly VillageFigures[]) {
   const header = [
     '全县排名',
     '乡镇',
@@ -44,5 +44,11 @@ export function villagesCsv(villages: readonly VillageFigures[]): string {
     percent(v.redemptionRate),
     v.records,
   ]);
+  return { header, rows };
+}
+
+/** The village comparison as a CSV file that Excel opens in Chinese. */
+export function villagesCsv(villages: readonly VillageFigures[]): string {
+  const { header, rows } = villagesTable(villages);
   return `${BOM}${[header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
 }

@@ -58,7 +58,10 @@ export const countyFilterQuerySchema = z.strictObject(filterFields).superRefine(
 export const countyReportQuerySchema = z
   .strictObject({
     ...filterFields,
-    format: z.enum(['json', 'csv']).optional().meta({ description: 'csv: UTF-8 带 BOM，Excel 可直接打开' }),
+    format: z
+      .enum(['json', 'csv', 'xlsx'])
+      .optional()
+      .meta({ description: 'csv: UTF-8 带 BOM，Excel 可直接打开；xlsx: Excel 工作簿' }),
   })
   .superRefine(checkRange);
 export type CountyReportQuery = z.infer<typeof countyReportQuerySchema>;
