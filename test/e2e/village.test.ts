@@ -18,9 +18,10 @@ describe('village profile', () => {
     await page.getByLabel('联系电话').fill('13985710009');
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByText('村信息已保存').waitFor();
-    const profile = await page.locator('.ant-descriptions').textContent();
-    expect(profile).toContain('王支书');
-    expect(profile).toContain('13985710009');
+    // The profile shows the saved values once its reload has landed.
+    const profile = page.locator('.ant-descriptions').first();
+    await expect.poll(() => profile.textContent(), { timeout: 15_000 }).toContain('王支书');
+    expect(await profile.textContent()).toContain('13985710009');
 
     await page.getByRole('button', { name: /新增村级用户/ }).click();
     const dialog = page.getByRole('dialog');
