@@ -62,7 +62,7 @@ beforeAll(async () => {
 });
 
 describe('roster import', () => {
-  it('imports 2,000 households of 5,000 people in one file', async () => {
+  it('imports 2,000 households of 5,000 people in one file', { timeout: 120_000 }, async () => {
     const rows = roster(2000);
     expect(rows).toHaveLength(5000);
     const started = performance.now();
@@ -185,7 +185,9 @@ describe('roster import', () => {
 });
 
 describe('point-record import', () => {
-  it('records 5,000 rows as pending records under the rules of their dates', async () => {
+  it('records 5,000 rows as pending records under the rules of their dates', {
+    timeout: 120_000,
+  }, async () => {
     let estimate = 0;
     const rows = Array.from({ length: 5000 }, (_, i) => {
       const household = String((i % 2000) + 1).padStart(4, '0');

@@ -16,7 +16,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 describe('the local runtime', () => {
   // Two DynamoDB Local starts and a seed on disk: slow on 2 busy cores, so a generous limit.
   it('seeds the demo county once and keeps onboarded villages across a restart', {
-    timeout: 90_000,
+    timeout: 240_000,
   }, async () => {
     const first = await startDynamoLocal({ dbPath: dataDir });
     let villageName: string;
