@@ -1,5 +1,7 @@
 import * as z from 'zod';
-import { en, zhCN } from 'zod/locales';
+// One file per locale: the `zod/locales` index drags all of zod's languages (260 kB) into each Lambda.
+import en from 'zod/v4/locales/en.js';
+import zhCN from 'zod/v4/locales/zh-CN.js';
 
 const zh = zhCN().localeError;
 const english = en().localeError;
