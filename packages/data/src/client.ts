@@ -14,9 +14,16 @@ export interface DbConfig {
   endpoint?: string;
 }
 
+/**
+ * Attempts per call, the first included: throttles and transient faults get two quick retries,
+ * then the caller hears 503 "retry with the same Idempotency-Key", well inside API Gateway's 30 s.
+ */
+export const DYNAMO_MAX_ATTEMPTS = 3;
+
 export function createDb(config: DbConfig): Db {
   const client = new DynamoDBClient({
     region: config.region,
+    maxAttempts: DYNAMO_MAX_ATTEMPTS,
     ...(config.endpoint
       ? { endpoint: config.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),

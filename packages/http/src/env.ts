@@ -1,4 +1,4 @@
-import type { Db } from '@xjf/data';
+import type { Db, IdempotencySeal } from '@xjf/data';
 import type { Actor, UserDirectory } from '@xjf/domain';
 import type { TokenVerifier } from './claims';
 
@@ -19,6 +19,8 @@ export type AppEnv = {
   Variables: {
     actor: Actor | undefined;
     requestId: string;
+    /** Set by idempotent(): completes the key inside an effect's transaction. */
+    idempotencySeal: IdempotencySeal | undefined;
   };
 };
 

@@ -36,6 +36,28 @@ function respond(c: Context<AppEnv>, status: ContentfulStatusCode, body: z.infer
   return c.json({ ...body, requestId: c.get('requestId') }, status);
 }
 
+/**
+ * DynamoDB said "not now" (throttled, busy, timed out) and the SDK's bounded retries ran out.
+ * Not a bug: the caller is told to retry with the same Idempotency-Key, which either runs the
+ * request afresh or, if its effect did commit, replays the answer (see idempotencySeal).
+ */
+const TRANSIENT = new Set([
+  'ThrottlingException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'InternalServerError',
+  'ServiceUnavailable',
+  'TimeoutError',
+  'RequestTimeout',
+  'TransactionInProgressException',
+]);
+const isTransient = (error: Error) =>
+  TRANSIENT.has(error.name) ||
+  (error.name === 'TransactionCanceledException' &&
+    (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons?.some(
+      (r) => r.Code === 'TransactionConflict' || r.Code === 'ThrottlingError',
+    ) === true);
+
 export const errorHandler = (log: Log) => (error: Error, c: Context<AppEnv>) => {
   if (error instanceof AppError) {
     return respond(c, error.status, {
@@ -52,6 +74,14 @@ export const errorHandler = (log: Log) => (error: Error, c: Context<AppEnv>) => 
         ? '请求内容过大 (request body too large)'
         : `请求格式有误 (malformed request): ${error.message}`;
     return respond(c, error.status, { code, message });
+  }
+  if (isTransient(error)) {
+    log({ level: 'warn', msg: 'storage busy', requestId: c.get('requestId'), error: error.name });
+    c.header('Retry-After', '1');
+    return respond(c, 503, {
+      code: 'try_again',
+      message: '系统繁忙，请稍后用同一 Idempotency-Key 重试 (busy: retry with the same Idempotency-Key)',
+    });
   }
   log({
     level: 'error',

@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
-import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from '@xjf/data';
+import {
+  claimIdempotencyKey,
+  completeIdempotencyKey,
+  type IdempotencySeal,
+  idempotencySeal,
+  releaseIdempotencyKey,
+  requestInProgress,
+} from '@xjf/data';
 import { ConflictError, ValidationError } from '@xjf/domain';
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv, Deps } from './env';
@@ -53,12 +61,7 @@ export const idempotent = (deps: Pick<Deps, 'db' | 'clock'>) =>
         '该 Idempotency-Key 已用于另一个请求 (key already used for a different request)',
       );
     }
-    if (claim.outcome === 'in_progress') {
-      throw new ConflictError(
-        'request_in_progress',
-        '同一请求正在处理中，请稍后重试 (same request in progress)',
-      );
-    }
+    if (claim.outcome === 'in_progress') throw requestInProgress();
     if (claim.outcome === 'replay') {
       const { status, body: stored, contentType } = claim.response;
       return c.body(stored, status as ContentfulStatusCode, {
@@ -66,6 +69,7 @@ export const idempotent = (deps: Pick<Deps, 'db' | 'clock'>) =>
         'idempotent-replayed': 'true',
       });
     }
+    c.set('idempotencySeal', idempotencySeal(deps.db, scope, key, fingerprint));
     await next();
     if (c.res.status >= 500) {
       await releaseIdempotencyKey(deps.db, scope, key);
@@ -77,3 +81,10 @@ export const idempotent = (deps: Pick<Deps, 'db' | 'clock'>) =>
       contentType: c.res.headers.get('content-type') ?? 'application/json',
     });
   });
+
+/** The seal for a handler whose effect completes the key in its own transaction (see idempotencySeal). */
+export function sealOf(c: Context<AppEnv>): IdempotencySeal {
+  const seal = c.get('idempotencySeal');
+  if (!seal) throw new Error('sealOf needs the idempotent() middleware on the route');
+  return seal;
+}

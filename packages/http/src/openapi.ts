@@ -29,6 +29,7 @@ export const errors = {
   401: error('未登录或令牌无效 (unauthenticated)'),
   403: error('角色不允许 (forbidden for this role)'),
   404: error('不存在或不属于你的范围 (not found in your scope)'),
+  503: error('系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key)'),
 } as const;
 
 export const conflict = { 409: error('冲突 (conflict)') } as const;

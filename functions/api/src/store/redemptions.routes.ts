@@ -31,6 +31,7 @@ import {
   jsonBody,
   pageOf,
   router,
+  sealOf,
   villageScopeOf,
 } from '@xjf/http';
 import * as z from 'zod';
@@ -90,7 +91,8 @@ export function redemptionsRoutes(deps: Deps) {
     async (c) => {
       const actor = actorOf(c);
       const scope = await villageScopeOf(deps.db, actor, c.req.valid('param').villageId);
-      return c.json(await createRedemption(deps.db, scope, c.req.valid('json'), actor, deps.clock()), 201);
+      const input = c.req.valid('json');
+      return c.json(await createRedemption(deps.db, scope, input, actor, deps.clock(), sealOf(c)), 201);
     },
   );
 
@@ -149,7 +151,8 @@ export function redemptionsRoutes(deps: Deps) {
       const { villageId, redemptionId } = c.req.valid('param');
       const scope = await villageScopeOf(deps.db, actor, villageId);
       const { reason } = c.req.valid('json');
-      return c.json(await cancelRedemption(deps.db, scope, redemptionId, reason, actor, deps.clock()), 200);
+      const now = deps.clock();
+      return c.json(await cancelRedemption(deps.db, scope, redemptionId, reason, actor, now, sealOf(c)), 200);
     },
   );
 

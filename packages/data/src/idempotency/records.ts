@@ -1,7 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConflictError } from '@xjf/domain';
 import type { Db } from '../client';
 import { keys } from '../keys';
+import type { TransactItems } from '../transact';
 
 /** How long a replay returns the first answer. */
 const RETAIN_SECONDS = 24 * 3600;
@@ -80,7 +82,55 @@ export async function completeIdempotencyKey(db: Db, scope: string, key: string,
   );
 }
 
-/** A request that failed unexpectedly releases its key, so the client's retry runs afresh. */
+/**
+ * Completes a claim inside the effect's own transaction, so the answer is stored exactly when the
+ * effect is: if the response is then lost (a timeout after the commit), the client's retry with the
+ * same key replays it instead of running the effect twice. The condition fails, and with it the
+ * effect, if the claim is no longer this request's.
+ */
+export type IdempotencySeal = (answer: { status: number; body: unknown }) => TransactItems[number];
+
+export function idempotencySeal(db: Db, scope: string, key: string, fingerprint: string): IdempotencySeal {
+  return ({ status, body }) => ({
+    Update: {
+      TableName: db.tableName,
+      Key: keys.idempotency(scope, key),
+      UpdateExpression:
+        'SET #state = :done, #status = :status, body = :body, contentType = :type REMOVE lockedUntil',
+      ConditionExpression: '#state = :pending AND fingerprint = :fingerprint',
+      ExpressionAttributeNames: { '#state': 'state', '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':done': 'done',
+        ':pending': 'pending',
+        ':fingerprint': fingerprint,
+        ':status': status,
+        ':body': JSON.stringify(body),
+        ':type': 'application/json',
+      },
+    },
+  });
+}
+
+/** The effect's seal failed: another request holds the key now. */
+export const requestInProgress = () =>
+  new ConflictError('request_in_progress', '同一请求正在处理中，请稍后重试 (same request in progress)');
+
+/**
+ * A request that failed unexpectedly releases its key, so the client's retry runs afresh; unless
+ * its effect committed and sealed the key, in which case the retry gets that answer.
+ */
 export async function releaseIdempotencyKey(db: Db, scope: string, key: string) {
-  await db.doc.send(new DeleteCommand({ TableName: db.tableName, Key: keys.idempotency(scope, key) }));
+  try {
+    await db.doc.send(
+      new DeleteCommand({
+        TableName: db.tableName,
+        Key: keys.idempotency(scope, key),
+        ConditionExpression: '#state = :pending',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':pending': 'pending' },
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  }
 }

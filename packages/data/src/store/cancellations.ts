@@ -9,6 +9,7 @@ import {
   redemptionSchema,
 } from '@xjf/domain';
 import type { Db } from '../client';
+import { type IdempotencySeal, requestInProgress } from '../idempotency/records';
 import { keys } from '../keys';
 import { villageMonthUpdate } from '../reports/village-months';
 import { type TransactItems, transactWithRetry } from '../transact';
@@ -40,6 +41,7 @@ export async function cancelRedemption(
   reason: string,
   actor: Actor,
   now: Date,
+  seal?: IdempotencySeal,
 ): Promise<Redemption> {
   const [redemption, settings] = await Promise.all([
     getRedemption(db, scope, redemptionId),
@@ -135,10 +137,18 @@ export async function cancelRedemption(
       at,
     }),
   ];
-  await transactWithRetry(
-    db,
-    items,
-    async () => new ConflictError('already_cancelled', '该兑换已撤销 (already cancelled)'),
+  const cancelled: Redemption = {
+    ...redemption,
+    status: 'cancelled',
+    cancelledAt: at,
+    cancelledBy: by,
+    cancelReason: reason,
+  };
+  if (seal) items.push(seal({ status: 200, body: cancelled }));
+  await transactWithRetry(db, items, async (failed) =>
+    failed.includes(items.length - 1) && seal
+      ? requestInProgress()
+      : new ConflictError('already_cancelled', '该兑换已撤销 (already cancelled)'),
   );
-  return getRedemption(db, scope, redemptionId);
+  return cancelled;
 }

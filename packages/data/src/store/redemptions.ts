@@ -17,6 +17,7 @@ import {
 } from '@xjf/domain';
 import type { Db } from '../client';
 import { getHousehold } from '../households/households';
+import { type IdempotencySeal, requestInProgress } from '../idempotency/records';
 import { keys } from '../keys';
 import { villageMonthUpdate } from '../reports/village-months';
 import { getProgram } from '../rules/programs';
@@ -70,6 +71,7 @@ export async function createRedemption(
   input: RedemptionCreate,
   actor: Actor,
   now: Date,
+  seal?: IdempotencySeal,
 ) {
   const [settings, household, shelf] = await Promise.all([
     getStoreSettings(db, scope),
@@ -188,7 +190,10 @@ export async function createRedemption(
     },
     villageMonthUpdate(db, scope, { kind: 'redeem', points: -total, programId: program.id, at }),
   ];
+  // A replay after a lost response gets the sale without the balance, which only the first answer read.
+  if (seal) items.push(seal({ status: 201, body: redemption }));
   await transactWithRetry(db, items, async (failed) => {
+    if (seal && failed.includes(items.length - 1)) return requestInProgress();
     if (failed.includes(0)) {
       const balance = await accountBalance(db, scope, accountRef);
       return new ConflictError(

@@ -64,9 +64,12 @@ export const redemptionSchema = z
   .meta({ id: 'Redemption' });
 export type Redemption = z.infer<typeof redemptionSchema>;
 
-/** The answer at the counter: the redemption and the account's balance read right after it. */
+/**
+ * The answer at the counter: the redemption and the account's balance read right after it. A
+ * replay after a lost response carries the redemption alone (the balance was never read).
+ */
 export const redemptionReceiptSchema = redemptionSchema
-  .extend({ balanceAfter: z.int() })
+  .extend({ balanceAfter: z.int().optional() })
   .meta({ id: 'RedemptionReceipt' });
 
 export const redemptionCancelSchema = z
