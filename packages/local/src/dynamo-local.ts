@@ -26,7 +26,12 @@ export async function startDynamoLocal(options: { dbPath?: string } = {}): Promi
   const killChild = () => child.kill('SIGTERM');
   process.once('exit', killChild);
   const endpoint = `http://127.0.0.1:${port}`;
-  await Promise.race([waitUntilReady(endpoint), exited]);
+  try {
+    await Promise.race([waitUntilReady(endpoint), exited]);
+  } catch (error) {
+    killChild();
+    throw error;
+  }
   return {
     endpoint,
     stop: () =>
@@ -46,7 +51,8 @@ async function waitUntilReady(endpoint: string): Promise<void> {
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     maxAttempts: 1,
   });
-  const deadline = Date.now() + 30_000;
+  // A JVM on two busy cores can take most of a minute to listen; one that dies is caught by `exited`.
+  const deadline = Date.now() + 120_000;
   try {
     for (;;) {
       try {
