@@ -8,9 +8,12 @@ import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type { CfnBucket } from 'aws-cdk-lib/aws-s3';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { ApiFunction } from './constructs/api-function';
 import { Monitoring } from './monitoring';
+import { PhotoBucket } from './photos';
 
 export interface ApiStackProps extends StackProps {
   readonly table: ITableV2;
@@ -39,6 +42,9 @@ const TABLE_ACCESS = {
   indexes: { GSI1: ['dynamodb:Query'] },
 } as const;
 
+/** What functions/api/src/photos/s3-photo-store.ts signs for (test/infra/api.test.ts compares). */
+const PHOTO_ACCESS = ['s3:GetObject', 's3:PutObject'] as const;
+
 /** HTTP API variables only: the REST API fields of AccessLogFormat's presets do not all exist here. */
 const ACCESS_LOG = {
   requestId: '$context.requestId',
@@ -60,6 +66,17 @@ export class ApiStack extends Stack {
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
+    // The seed every county's certificate signing key derives from (packages/data/DESIGN.md).
+    const signingSeed = new secretsmanager.Secret(this, 'CertificateSigningSeed', {
+      description: 'Xiaojifen: seed of the counties’ score certificate signing keys (read by the API only)',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+    });
+    Validations.of(signingSeed).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Not rotated on a schedule: the seed only signs. A new seed gives each county its next key number on the next certificate, while the old public keys stay in the table, so certificates already issued keep verifying; rotate it by hand (put a new secret value) if it is ever exposed.',
+    });
+    const photos = new PhotoBucket(this, 'Photos', { siteUrl: props.siteUrl });
     this.apiFunction = new ApiFunction(this, 'Api', {
       entry: 'functions/api/src/index.ts',
       memorySize: 512,
@@ -69,9 +86,25 @@ export class ApiStack extends Stack {
         TABLE_NAME: props.table.tableName,
         USER_POOL_ID: props.userPool.userPoolId,
         USER_POOL_CLIENT_ID: props.client.userPoolClientId,
+        SIGNING_SEED_SECRET_ARN: signingSeed.secretArn,
+        PHOTO_BUCKET: photos.bucket.bucketName,
       },
     });
     this.apiFunction.grantTable(props.table, TABLE_ACCESS);
+    signingSeed.grantRead(this.apiFunction.role);
+    // Presigned uploads (a POST policy) act as PutObject, view URLs as GetObject: nothing else, photos only.
+    this.apiFunction.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: [...PHOTO_ACCESS],
+        resources: [photos.bucket.arnForObjects('photos/*')],
+      }),
+    );
+    const bucketId = this.resolve((photos.bucket.node.defaultChild as CfnBucket).logicalId);
+    Validations.of(this.apiFunction.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/photos/*]`,
+      reason:
+        'Photo keys are random (packages/domain/src/photos/keys.ts), so the grant names the photos/ prefix; the API signs each upload and view for one key of the caller’s village.',
+    });
     // Admins create sign-in accounts for the users they add (and undo them if the table refuses).
     this.apiFunction.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
@@ -139,7 +172,7 @@ export class ApiStack extends Stack {
       if (cfnRoute)
         Validations.of(cfnRoute).acknowledge({
           id: 'AwsSolutions-APIG4',
-          reason: `${route.method} ${route.path} is public by design (health, API docs, invite onboarding, the public notice board and its objections): it is listed in functions/api/src/public-routes.ts; the app checks invite codes itself and the board shows masked names only.`,
+          reason: `${route.method} ${route.path} is public by design (health, API docs, invite onboarding, the public notice board and its objections, certificate verification and the counties' public signing keys): it is listed in functions/api/src/public-routes.ts; the app checks invite codes itself and the board shows masked names only.`,
         });
     }
 

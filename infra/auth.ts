@@ -2,8 +2,11 @@ import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 
-/** The claims the API trusts for tenancy (packages/http/src/claims.ts). */
-const TENANCY_ATTRIBUTES = ['role', 'countyId', 'villageId', 'userId'] as const;
+/**
+ * The claims the API trusts for tenancy (packages/http/src/claims.ts). `partnerId` came after the
+ * pool existed: Cognito lets a pool gain custom attributes, never change or remove them.
+ */
+const TENANCY_ATTRIBUTES = ['role', 'countyId', 'villageId', 'userId', 'partnerId'] as const;
 
 /** The hosted sign-in origin; the web stack's CSP needs it before this stack exists. */
 export const hostedUiOrigin = (domainPrefix: string, region: string): string =>

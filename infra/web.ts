@@ -56,10 +56,15 @@ export class WebStack extends Stack {
     // The API's own URL would be a cycle (its CORS names this distribution); a custom API domain
     // would let the CSP name it exactly.
     const apiOrigin = `https://*.execute-api.${this.region}.amazonaws.com`;
+    // Photos are shown from and sent to the photo bucket (infra/photos.ts) with presigned URLs.
+    const photosOrigin = `https://*.s3.${this.region}.amazonaws.com`;
     const headers = new cloudfront.ResponseHeadersPolicy(this, 'Headers', {
       comment: 'Xiaojifen admin security headers',
       securityHeadersBehavior: {
-        contentSecurityPolicy: { contentSecurityPolicy: csp(apiOrigin, props.signInOrigin), override: true },
+        contentSecurityPolicy: {
+          contentSecurityPolicy: csp(apiOrigin, props.signInOrigin, photosOrigin),
+          override: true,
+        },
         strictTransportSecurity: {
           accessControlMaxAge: Duration.days(730),
           includeSubdomains: true,
@@ -140,14 +145,14 @@ export class WebStack extends Stack {
 }
 
 /** antd injects its CSS-in-JS at runtime, hence inline styles; scripts come only from the bundle. */
-function csp(apiOrigin: string, signInOrigin: string): string {
+function csp(apiOrigin: string, signInOrigin: string, photosOrigin: string): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    `img-src 'self' data: blob: ${photosOrigin}`,
     "font-src 'self' data:",
-    `connect-src 'self' ${apiOrigin} ${signInOrigin}`,
+    `connect-src 'self' ${apiOrigin} ${signInOrigin} ${photosOrigin}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

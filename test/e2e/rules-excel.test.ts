@@ -22,10 +22,11 @@ type Cell = string | number | boolean | null;
 describe('rule sets as Excel and JSON (导入导出)', () => {
   it('exports the draft to Excel and JSON, rejects bad files row by row and imports good ones', async () => {
     const page = await admin.freshPage();
-    await admin.signInAs(page, 'yinchuan.admin');
-    await page.getByRole('menuitem', { name: '积分细则' }).click();
-    await page.getByRole('link', { name: '银川村生态积分细则' }).click();
-    await page.getByRole('heading', { name: '银川村生态积分细则' }).waitFor();
+    // 大方县's eco rules are a county-wide program: its county admin keeps them.
+    await admin.signInAs(page, 'dafang.admin');
+    await page.getByRole('menuitem', { name: '全县积分项目' }).click();
+    await page.getByRole('link', { name: '大方县生态积分细则' }).click();
+    await page.getByRole('heading', { name: '大方县生态积分细则' }).waitFor();
     const forest = page.locator('tr[data-code="ECO-FOREST"]');
     await forest.getByTestId('rule-summary').getByText('每亩计 5 分，每年封顶 300 分').waitFor();
 
@@ -34,7 +35,7 @@ describe('rule sets as Excel and JSON (导入导出)', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: /导出 Excel/ }).click(),
     ]);
-    expect(download.suggestedFilename()).toBe('银川村生态积分细则-草稿.xlsx');
+    expect(download.suggestedFilename()).toBe('大方县生态积分细则-草稿.xlsx');
     const exported = join(dir, 'exported.xlsx');
     await download.saveAs(exported);
 
@@ -108,11 +109,11 @@ describe('rule sets as Excel and JSON (导入导出)', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: /导出 JSON/ }).click(),
     ]);
-    expect(json.suggestedFilename()).toBe('银川村生态积分细则-草稿.json');
+    expect(json.suggestedFilename()).toBe('大方县生态积分细则-草稿.json');
     const jsonFile = join(dir, 'draft.json');
     await json.saveAs(jsonFile);
     const body = JSON.parse(await readFile(jsonFile, 'utf8'));
-    expect(body.name).toBe('银川村生态积分细则');
+    expect(body.name).toBe('大方县生态积分细则');
     expect(body.version).toBe('draft');
     const forestRule = body.content.rules.find((r: { code: string }) => r.code === 'ECO-FOREST');
     expect(forestRule.cap.maxPoints).toBe(250);
@@ -151,19 +152,20 @@ describe('rule sets as Excel and JSON (导入导出)', () => {
     await page.context().close();
   });
 
-  it('lets a recorder export a published version but not import', async () => {
+  it("lets a village recorder export the county's published version but not import", async () => {
     const page = await admin.freshPage();
     await admin.signInAs(page, 'yinchuan.recorder');
     await page.getByRole('menuitem', { name: '积分细则' }).click();
-    await page.getByRole('link', { name: '银川村生态积分细则' }).click();
-    await page.getByRole('heading', { name: '银川村生态积分细则' }).waitFor();
+    await page.getByRole('row').filter({ hasText: '生态积分' }).getByText('全县').waitFor();
+    await page.getByRole('link', { name: '大方县生态积分细则' }).click();
+    await page.getByRole('heading', { name: '大方县生态积分细则' }).waitFor();
     await page.getByRole('button', { name: /导出 Excel/ }).waitFor();
     expect(await page.getByRole('button', { name: /导\s*入/ }).count()).toBe(0);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: /导出 Excel/ }).click(),
     ]);
-    expect(download.suggestedFilename()).toBe('银川村生态积分细则-v2.xlsx');
+    expect(download.suggestedFilename()).toBe('大方县生态积分细则-v2.xlsx');
     const file = join(dir, 'recorder.xlsx');
     await download.saveAs(file);
     const [header, ...rows] = (await readSheet(file)) as Cell[][];

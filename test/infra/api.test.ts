@@ -52,6 +52,8 @@ describe('api stack', () => {
     const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
     expect(Object.keys(variables).sort()).toEqual([
       'NODE_OPTIONS',
+      'PHOTO_BUCKET',
+      'SIGNING_SEED_SECRET_ARN',
       'TABLE_NAME',
       'USER_POOL_CLIENT_ID',
       'USER_POOL_ID',
@@ -97,6 +99,31 @@ describe('api stack', () => {
     // The Auth stack's user pool ARN, passed across stacks.
     expect(JSON.stringify(cognito[0]?.Resource)).toMatch(/Auth.*GetAttUsers\w*Arn/);
     expect(JSON.stringify(cognito[0]?.Resource)).not.toContain('"*"');
+  });
+
+  it('keeps the certificate signing seed in a secret that only the API function reads', () => {
+    const [secretId, ...others] = Object.keys(api.findResources('AWS::SecretsManager::Secret'));
+    expect(others).toEqual([]);
+    api.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true },
+    });
+    const secretStatements = (t: Template) =>
+      Object.values(t.findResources('AWS::IAM::Policy'))
+        .flatMap((p) => ((p as Resource).Properties.PolicyDocument as { Statement: Statement[] }).Statement)
+        .filter((s) => [s.Action].flat().some((a) => a.startsWith('secretsmanager:')));
+    const [read, ...more] = secretStatements(api);
+    expect(more).toEqual([]);
+    expect([read?.Action].flat().sort()).toEqual([
+      'secretsmanager:DescribeSecret',
+      'secretsmanager:GetSecretValue',
+    ]);
+    expect(read?.Resource).toEqual({ Ref: secretId });
+    // The API's grant is the only one in the whole app: the jobs function never signs.
+    expect(all.flatMap(secretStatements)).toHaveLength(1);
+    const [fn] = Object.values(api.findResources('AWS::Lambda::Function')) as Resource[];
+    expect(fn?.Properties.Environment).toMatchObject({
+      Variables: { SIGNING_SEED_SECRET_ARN: { Ref: secretId } },
+    });
   });
 
   it('puts the JWT authorizer on every route except the public ones', () => {

@@ -2,7 +2,7 @@ import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { synthApp } from './synth';
 
-const TENANCY = ['role', 'countyId', 'villageId', 'userId'];
+const TENANCY = ['role', 'countyId', 'villageId', 'userId', 'partnerId'];
 
 describe('auth stack', () => {
   let auth: Template;

@@ -75,6 +75,9 @@ describe('web stack', () => {
       /connect-src 'self' https:\/\/\*\.execute-api\.ap-southeast-1\.amazonaws\.com https:\/\/xiaojifen-dev-/,
     );
     expect(csp).toContain('.auth.ap-southeast-1.amazoncognito.com');
+    // Photos are sent to and shown from the photo bucket with presigned URLs.
+    expect(csp).toContain("img-src 'self' data: blob: https://*.s3.ap-southeast-1.amazonaws.com;");
+    expect(csp).toMatch(/connect-src [^;]* https:\/\/\*\.s3\.ap-southeast-1\.amazonaws\.com;/);
   });
 });
 

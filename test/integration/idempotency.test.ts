@@ -1,5 +1,8 @@
+import { tmpdir } from 'node:os';
 import { createApp } from '@xjf/api';
+import { tableSigningSeed } from '@xjf/data';
 import { devTokens } from '@xjf/http';
+import { localPhotos } from '@xjf/local';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SECRET } from '../support/app';
 import { client } from '../support/http';
@@ -129,6 +132,8 @@ describe('Idempotency-Key', () => {
       directory: { provision: async () => ({ temporaryPassword: 'Ab3d-Ef5h-Jk7m', undo: async () => {} }) },
       clock: () => new Date(),
       log: () => {},
+      signingSeed: tableSigningSeed(w.db),
+      photos: localPhotos({ dir: tmpdir(), secret: SECRET, clock: () => new Date() }).store,
     });
     const call = client(withPasswords);
     const request = {

@@ -1,9 +1,10 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import { createApp } from '@xjf/api';
-import { createUser } from '@xjf/data';
+import { createUser, tableSigningSeed } from '@xjf/data';
 import { noUserDirectory } from '@xjf/domain';
 import { cognitoVerifier } from '@xjf/http/cognito';
-import { localDb } from '@xjf/local';
+import { localDb, localPhotos } from '@xjf/local';
 import { handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
 
 /** API Gateway HTTP API payload 2.0, as Hono's adapter types it. */
@@ -72,7 +73,15 @@ beforeAll(async () => {
   const db = await localDb(dynamoEndpoint(), `lambda-${randomUUID()}`);
   const verifier = cognitoVerifier({ userPoolId: USER_POOL_ID, clientId: CLIENT_ID, jwks });
   handler = handle(
-    createApp({ db, verifier, directory: noUserDirectory, clock: () => new Date(), log: () => {} }),
+    createApp({
+      db,
+      verifier,
+      directory: noUserDirectory,
+      clock: () => new Date(),
+      log: () => {},
+      signingSeed: tableSigningSeed(db),
+      photos: localPhotos({ dir: tmpdir(), secret: 'lambda-test', clock: () => new Date() }).store,
+    }),
   );
   const operator = await createUser(
     db,

@@ -142,14 +142,13 @@ describe('users are managed by the admins above them', () => {
     expect(res.status).toBe(403);
   });
 
-  it('lets a county admin add a partner user for the bank', async () => {
+  it('refuses a partner user without its partner: the token must name the bank (partners.test.ts adds one)', async () => {
     const res = await w.call('POST', `/api/counties/${w.x.id}/users`, {
       token: w.x.adminToken,
       body: { username: w.unique('bank'), name: '大方农商银行', role: 'partner' },
     });
-    expect(res.status).toBe(201);
-    const list = await w.call('GET', `/api/counties/${w.x.id}/users`, { token: w.x.adminToken });
-    expect(list.body.items.map((u: { role: string }) => u.role)).toContain('partner');
+    expect(res.status).toBe(400);
+    expect(res.body.fields).toHaveProperty('partnerId');
   });
 
   it('keeps usernames unique across the deployment', async () => {

@@ -52,6 +52,24 @@ describe('tenancy from token claims', () => {
     );
   });
 
+  it('gives a partner user its partner, and refuses a partner token without one', () => {
+    const partner = { ...base, 'custom:role': 'partner', 'custom:countyId': 'c1' };
+    expect(() => actorFromClaims(partner)).toThrow(expect.objectContaining({ status: 401 }));
+    expect(actorFromClaims({ ...partner, 'custom:partnerId': 'p1' })).toMatchObject({
+      kind: 'county',
+      role: 'partner',
+      countyId: 'c1',
+      partnerId: 'p1',
+    });
+    const official = actorFromClaims({
+      ...base,
+      'custom:role': 'county_official',
+      'custom:countyId': 'c1',
+      'custom:partnerId': 'p1',
+    });
+    expect(official).not.toHaveProperty('partnerId');
+  });
+
   it('round-trips a stored user through the claims Cognito would issue', () => {
     const claims = claimsForUser({
       id: 'u2',

@@ -21,6 +21,27 @@ describe('keys', () => {
     expect(early.SK.startsWith(keys.auditPrefix(county, village).SKPrefix)).toBe(true);
   });
 
+  it("keep a county program's rules in the county partition and a village's in the village's", () => {
+    const county = newId();
+    const village = newId();
+    const ruleSet = newId();
+    const ofCounty = keys.ruleSetVersion({ countyId: county }, ruleSet, 3);
+    const ofVillage = keys.ruleSetVersion({ countyId: county, villageId: village }, ruleSet, 3);
+    expect(ofCounty.PK).toBe(keys.county(county).PK);
+    expect(ofVillage.PK).toBe(keys.villageUser(county, village, 'u').PK);
+    expect(ofCounty.SK).toBe(ofVillage.SK);
+    expect(ofCounty.SK.startsWith(keys.ruleSetVersionPrefix({ countyId: county }, ruleSet).SKPrefix)).toBe(
+      true,
+    );
+    // An empty village id is still a village (nothing there), never the county's partition.
+    expect(keys.program({ countyId: county, villageId: '' }, 'p').PK).not.toBe(keys.county(county).PK);
+    // The county's program items cannot be mistaken for its other items by prefix.
+    for (const other of ['TOWNSHIP#', 'VILLAGE#', 'USER#', 'TEMPLATE#', 'AGG#']) {
+      expect(keys.programPrefix({ countyId: county }).SKPrefix.startsWith(other)).toBe(false);
+      expect(other.startsWith(keys.ruleSetPrefix({ countyId: county }).SKPrefix)).toBe(false);
+    }
+  });
+
   it('scope idempotency records by tenant', () => {
     expect(keys.idempotency('C#a#U#b', 'k1')).toEqual({ PK: 'C#a#U#b#IDEM#k1', SK: 'IDEM' });
   });

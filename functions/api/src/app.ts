@@ -1,9 +1,15 @@
 import { swaggerUI } from '@hono/swagger-ui';
 import { createBaseApp, type Deps, router } from '@xjf/http';
 import { auditRoutes } from './audit/audit.routes';
+import { certificatesRoutes } from './certificates/certificates.routes';
+import { certificateVerifyRoutes } from './certificates/verify.routes';
 import { householdsRoutes } from './households/households.routes';
 import { systemRoutes } from './me.routes';
 import { onboardingRoutes } from './onboarding/onboarding.routes';
+import { consentsRoutes } from './partners/consents.routes';
+import { partnerRoutes } from './partners/partner.routes';
+import { partnersRoutes } from './partners/partners.routes';
+import { uploadsRoutes } from './photos/uploads.routes';
 import { boardRoutes } from './points/board.routes';
 import { recordImportsRoutes } from './points/imports.routes';
 import { recordsRoutes } from './points/records.routes';
@@ -45,7 +51,13 @@ export function createApp(deps: Deps, extra?: ReturnType<typeof router>) {
     .route('/', storeItemsRoutes(deps))
     .route('/', redemptionsRoutes(deps))
     .route('/', countyReportsRoutes(deps))
-    .route('/', villageSummaryRoutes(deps));
+    .route('/', villageSummaryRoutes(deps))
+    .route('/', partnersRoutes(deps))
+    .route('/', consentsRoutes(deps))
+    .route('/', partnerRoutes(deps))
+    .route('/', certificatesRoutes(deps))
+    .route('/', certificateVerifyRoutes(deps))
+    .route('/', uploadsRoutes(deps));
   if (extra) api.route('/', extra);
   const app = createBaseApp(deps);
   app.route('/api', api);

@@ -3,6 +3,8 @@ import { jsonLog } from '@xjf/http';
 import { cognitoDirectory, cognitoVerifier } from '@xjf/http/cognito';
 import { handle } from 'hono/aws-lambda';
 import { createApp } from './app';
+import { s3PhotoStore } from './photos/s3-photo-store';
+import { secretsManagerSigningSeed } from './signing-seed';
 
 function required(name: string): string {
   const value = process.env[name];
@@ -20,6 +22,8 @@ const app = createApp({
   directory: cognitoDirectory({ userPoolId: required('USER_POOL_ID') }),
   clock: () => new Date(),
   log: jsonLog,
+  signingSeed: secretsManagerSigningSeed(required('SIGNING_SEED_SECRET_ARN')),
+  photos: s3PhotoStore(required('PHOTO_BUCKET')),
 });
 
 export const handler = handle(app);

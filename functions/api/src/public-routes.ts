@@ -10,4 +10,6 @@ export const publicRoutes = [
   { method: 'POST', path: '/api/onboarding/villages' },
   { method: 'GET', path: '/api/public/villages/{villageId}/board' },
   { method: 'POST', path: '/api/public/villages/{villageId}/board/{recordId}/objections' },
+  { method: 'POST', path: '/api/public/certificates/verify' },
+  { method: 'GET', path: '/api/public/counties/{countyId}/signing-keys' },
 ] as const;

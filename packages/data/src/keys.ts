@@ -9,6 +9,11 @@ export type Key = { PK: string; SK: string };
 const county = (countyId: string) => `C#${countyId}`;
 const village = (countyId: string, villageId: string) => `C#${countyId}#V#${villageId}`;
 
+/** Who owns a program and its rule set: a village, or (without `villageId`) its county. */
+export type Owner = { countyId: string; villageId?: string };
+const ownerPK = (owner: Owner) =>
+  owner.villageId === undefined ? county(owner.countyId) : village(owner.countyId, owner.villageId);
+
 export const keys = {
   county: (countyId: string): Key => ({ PK: county(countyId), SK: 'COUNTY' }),
   /** All counties, for the platform operator: a handful of items per deployment. */
@@ -58,34 +63,23 @@ export const keys = {
   username: (username: string): Key => ({ PK: `USERNAME#${username}`, SK: 'USERNAME' }),
   usernameListing: (username: string) => ({ GSI1PK: 'USERNAMES', GSI1SK: username }),
 
-  program: (countyId: string, villageId: string, programId: string): Key => ({
-    PK: village(countyId, villageId),
-    SK: `PROGRAM#${programId}`,
-  }),
-  programName: (countyId: string, villageId: string, name: string): Key => ({
-    PK: village(countyId, villageId),
-    SK: `PROGRAMNAME#${name}`,
-  }),
-  programPrefix: (countyId: string, villageId: string) => ({
-    PK: village(countyId, villageId),
-    SKPrefix: 'PROGRAM#',
-  }),
+  /**
+   * Programs and rule sets belong to an owner: a village, or its county for a county-wide
+   * program (全县统一). The same keys under either partition, so one code path serves both.
+   */
+  program: (owner: Owner, programId: string): Key => ({ PK: ownerPK(owner), SK: `PROGRAM#${programId}` }),
+  programName: (owner: Owner, name: string): Key => ({ PK: ownerPK(owner), SK: `PROGRAMNAME#${name}` }),
+  programPrefix: (owner: Owner) => ({ PK: ownerPK(owner), SKPrefix: 'PROGRAM#' }),
   /** A rule set's head: its name, program, draft and latest version number. */
-  ruleSet: (countyId: string, villageId: string, ruleSetId: string): Key => ({
-    PK: village(countyId, villageId),
-    SK: `RULESET#${ruleSetId}`,
-  }),
-  ruleSetPrefix: (countyId: string, villageId: string) => ({
-    PK: village(countyId, villageId),
-    SKPrefix: 'RULESET#',
-  }),
+  ruleSet: (owner: Owner, ruleSetId: string): Key => ({ PK: ownerPK(owner), SK: `RULESET#${ruleSetId}` }),
+  ruleSetPrefix: (owner: Owner) => ({ PK: ownerPK(owner), SKPrefix: 'RULESET#' }),
   /** Published versions, immutable; zero-padded so they sort by number. */
-  ruleSetVersion: (countyId: string, villageId: string, ruleSetId: string, version: number): Key => ({
-    PK: village(countyId, villageId),
+  ruleSetVersion: (owner: Owner, ruleSetId: string, version: number): Key => ({
+    PK: ownerPK(owner),
     SK: `RULESETVER#${ruleSetId}#${String(version).padStart(6, '0')}`,
   }),
-  ruleSetVersionPrefix: (countyId: string, villageId: string, ruleSetId: string) => ({
-    PK: village(countyId, villageId),
+  ruleSetVersionPrefix: (owner: Owner, ruleSetId: string) => ({
+    PK: ownerPK(owner),
     SKPrefix: `RULESETVER#${ruleSetId}#`,
   }),
   household: (countyId: string, villageId: string, householdId: string): Key => ({
@@ -240,11 +234,78 @@ export const keys = {
     PK: village(countyId, villageId),
     SKPrefix: 'AUDIT#',
   }),
+  /** A partner of a county (大方农商银行) and the unique name guard beside it. */
+  partner: (countyId: string, partnerId: string): Key => ({
+    PK: county(countyId),
+    SK: `PARTNER#${partnerId}`,
+  }),
+  partnerPrefix: (countyId: string) => ({ PK: county(countyId), SKPrefix: 'PARTNER#' }),
+  partnerName: (countyId: string, name: string): Key => ({
+    PK: county(countyId),
+    SK: `PARTNERNAME#${name}`,
+  }),
+  /** A household's consents, oldest first; withdrawn ones stay as history. */
+  consent: (countyId: string, villageId: string, householdId: string, consentId: string): Key => ({
+    PK: village(countyId, villageId),
+    SK: `CONSENT#${householdId}#${consentId}`,
+  }),
+  consentPrefix: (countyId: string, villageId: string, householdId: string) => ({
+    PK: village(countyId, villageId),
+    SKPrefix: `CONSENT#${householdId}#`,
+  }),
+  /**
+   * A household's standing consent to a partner, in the county partition so the partner lists
+   * its consenting households across villages with one query; it also guards "one consent in
+   * force per household and partner" and, once withdrawn, tells a later look-up where to log.
+   */
+  partnerHousehold: (countyId: string, partnerId: string, householdId: string): Key => ({
+    PK: county(countyId),
+    SK: `PARTNERHH#${partnerId}#${householdId}`,
+  }),
+  partnerHouseholdPrefix: (countyId: string, partnerId: string) => ({
+    PK: county(countyId),
+    SKPrefix: `PARTNERHH#${partnerId}#`,
+  }),
+  /** Partner look-ups of one household, by time (查询记录 on the household page). */
+  partnerLookup: (countyId: string, villageId: string, householdId: string, at: string, id: string): Key => ({
+    PK: village(countyId, villageId),
+    SK: `LOOKUP#${householdId}#${at}#${id}`,
+  }),
+  partnerLookupPrefix: (countyId: string, villageId: string, householdId: string) => ({
+    PK: village(countyId, villageId),
+    SKPrefix: `LOOKUP#${householdId}#`,
+  }),
+  /** Look-ups of households the county does not have: logged with the partner, as no village can own them. */
+  strayLookup: (countyId: string, partnerId: string, at: string, id: string): Key => ({
+    PK: county(countyId),
+    SK: `STRAYLOOKUP#${partnerId}#${at}#${id}`,
+  }),
   /**
    * Which county a village is in, for the public notice board: its path names only the village.
    * Written when the village is onboarded, so the county comes from the table, never from input.
    */
   villageRef: (villageId: string): Key => ({ PK: `VILLAGEREF#${villageId}`, SK: 'VILLAGEREF' }),
+
+  /** A county's certificate signing keys (public halves only), numbered so the newest sorts last. */
+  signingKey: (countyId: string, number: number): Key => ({
+    PK: county(countyId),
+    SK: `SIGNINGKEY#${String(number).padStart(6, '0')}`,
+  }),
+  signingKeyPrefix: (countyId: string) => ({ PK: county(countyId), SKPrefix: 'SIGNINGKEY#' }),
+  /** Local runtime only: the master seed the signing keys derive from (in AWS it is a secret). */
+  signingSeed: (): Key => ({ PK: 'SIGNINGSEED', SK: 'SIGNINGSEED' }),
+  /** An issued score certificate, kept in the county partition with the document as signed. */
+  certificate: (countyId: string, certificateId: string): Key => ({
+    PK: county(countyId),
+    SK: `CERT#${certificateId}`,
+  }),
+  /** A partner's certificates by time, for its portal's list. */
+  certificateListing: (countyId: string, partnerId: string, issuedAt: string, certificateId: string) => ({
+    GSI1PK: `${county(countyId)}#PARTNER#${partnerId}#CERTS`,
+    GSI1SK: `${issuedAt}#${certificateId}`,
+  }),
+  certificateListingPK: (countyId: string, partnerId: string) =>
+    `${county(countyId)}#PARTNER#${partnerId}#CERTS`,
 
   /** Idempotency records are scoped by the caller's tenant and user, so keys never collide across tenants. */
   idempotency: (scope: string, idempotencyKey: string): Key => ({

@@ -28,7 +28,16 @@ export const isCountyRole = (role: Role): role is CountyRole =>
  */
 export type Actor =
   | { kind: 'platform'; userId: string; username: string; name: string; role: 'platform_operator' }
-  | { kind: 'county'; userId: string; username: string; name: string; role: CountyRole; countyId: string }
+  | {
+      kind: 'county';
+      userId: string;
+      username: string;
+      name: string;
+      role: CountyRole;
+      countyId: string;
+      /** Set for role `partner` only: the partner (bank) the user works for. */
+      partnerId?: string;
+    }
   | {
       kind: 'village';
       userId: string;

@@ -2,9 +2,12 @@ import './zod-messages';
 
 export * from './actor';
 export * from './audit';
+export * from './certificates';
 export * from './errors';
 export * from './households';
 export * from './ids';
+export * from './partners';
+export * from './photos';
 export * from './points';
 export * from './reports';
 export * from './rules';

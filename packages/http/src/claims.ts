@@ -14,6 +14,7 @@ export const tenancyClaimsSchema = z.object({
   'custom:userId': z.string().min(1),
   'custom:countyId': z.string().optional(),
   'custom:villageId': z.string().optional(),
+  'custom:partnerId': z.string().optional(),
 });
 export type TenancyClaims = z.infer<typeof tenancyClaimsSchema>;
 
@@ -27,7 +28,12 @@ export function actorFromClaims(payload: unknown): Actor {
   const countyId = c['custom:countyId'];
   const villageId = c['custom:villageId'];
   if (role === 'platform_operator') return { kind: 'platform', role, ...base };
-  if (isCountyRole(role) && countyId) return { kind: 'county', role, countyId, ...base };
+  const partnerId = c['custom:partnerId'];
+  // A partner user reads only its own partner's households, so its token must name the partner.
+  if (role === 'partner' && countyId && partnerId)
+    return { kind: 'county', role, countyId, partnerId, ...base };
+  if (isCountyRole(role) && role !== 'partner' && countyId)
+    return { kind: 'county', role, countyId, ...base };
   if (isVillageRole(role) && countyId && villageId)
     return { kind: 'village', role, countyId, villageId, ...base };
   throw new UnauthenticatedError('令牌的角色与范围不符 (role and scope do not match)', 'invalid_token');
@@ -40,6 +46,7 @@ export function claimsForUser(user: {
   role: string;
   countyId?: string;
   villageId?: string;
+  partnerId?: string;
 }): TenancyClaims {
   return tenancyClaimsSchema.parse({
     sub: user.id,
@@ -49,6 +56,7 @@ export function claimsForUser(user: {
     'custom:userId': user.id,
     'custom:countyId': user.countyId,
     'custom:villageId': user.villageId,
+    'custom:partnerId': user.partnerId,
   });
 }
 

@@ -30,6 +30,7 @@ function attributes(user: User) {
   ];
   if (user.countyId) list.push({ Name: 'custom:countyId', Value: user.countyId });
   if (user.villageId) list.push({ Name: 'custom:villageId', Value: user.villageId });
+  if (user.partnerId) list.push({ Name: 'custom:partnerId', Value: user.partnerId });
   if (user.phone) list.push({ Name: 'phone_number', Value: `+86${user.phone}` });
   return list;
 }

@@ -1,6 +1,7 @@
-import type { Db, IdempotencySeal } from '@xjf/data';
+import type { Db, IdempotencySeal, SigningSeed } from '@xjf/data';
 import type { Actor, UserDirectory } from '@xjf/domain';
 import type { TokenVerifier } from './claims';
+import type { PhotoStore } from './photos';
 
 export type LogEntry = { level: 'info' | 'warn' | 'error'; msg: string } & Record<string, unknown>;
 export type Log = (entry: LogEntry) => void;
@@ -13,6 +14,10 @@ export interface Deps {
   directory: UserDirectory;
   clock: () => Date;
   log: Log;
+  /** What score certificates are signed from: a Secrets Manager secret in AWS, the table locally. */
+  signingSeed: SigningSeed;
+  /** Evidence and store item photos: S3 in AWS, a folder locally. */
+  photos: PhotoStore;
 }
 
 export type AppEnv = {

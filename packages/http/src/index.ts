@@ -6,4 +6,5 @@ export * from './env';
 export * from './errors';
 export * from './idempotency';
 export * from './openapi';
+export * from './photos';
 export * from './scope';

@@ -1,5 +1,5 @@
 import { type Db, getVillage, keys } from '@xjf/data';
-import { type Actor, NotFoundError } from '@xjf/domain';
+import { type Actor, ForbiddenError, NotFoundError } from '@xjf/domain';
 
 export type CountyScope = { countyId: string };
 export type VillageScope = { countyId: string; villageId: string };
@@ -41,4 +41,16 @@ export function tenantPrefixOf(actor: Actor | undefined): string {
       ? keys.tenantScope.village(actor.countyId, actor.villageId)
       : keys.tenantScope.county(actor.countyId);
   return `${tenant}#U#${actor.userId}`;
+}
+
+/** A partner user's county and partner, from the token alone; anyone else is refused. */
+export function partnerScopeOf(actor: Actor) {
+  if (actor.kind !== 'county' || actor.role !== 'partner' || !actor.partnerId)
+    throw new ForbiddenError('仅合作机构用户可用 (partner users only)');
+  return {
+    countyId: actor.countyId,
+    partnerId: actor.partnerId,
+    userId: actor.userId,
+    name: actor.name || actor.username,
+  };
 }

@@ -1,4 +1,5 @@
 export * from './dynamo-local';
+export * from './photos';
 export * from './ports';
 export * from './seed';
 export * from './server';

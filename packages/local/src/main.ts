@@ -44,7 +44,13 @@ if (!(await isSeeded(db))) {
 const quietLog: Log = (entry) => {
   if (entry.level !== 'info') jsonLog(entry);
 };
-const { app } = localApp({ db, secret: localSecret(dataDir), log: quietLog, webDist });
+const { app } = localApp({
+  db,
+  secret: localSecret(dataDir),
+  log: quietLog,
+  webDist,
+  photosDir: `${dataDir}/uploads`,
+});
 const server = serve({ fetch: app.fetch, port });
 // What EventBridge runs every 15 minutes in AWS: ended postings take effect, annual resets apply.
 const jobs = setInterval(() => {

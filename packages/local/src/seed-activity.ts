@@ -33,6 +33,16 @@ const profiles: Record<string, Profile> = {
   白布村: { base: 0, growth: 0.3 },
 };
 
+/**
+ * Eco records each such village makes under the county's 生态积分 (rule, m²): a few small ones,
+ * so the dashboard's story (one recorder in 店子村, a spike in 羊场村) stays the story.
+ */
+const ECO_RECORDS: [string, number | undefined][] = [
+  ['ECO-SACRIFICE', undefined],
+  ['ECO-HOMESTEAD', 50],
+  ['ECO-TRAVEL', undefined],
+];
+
 /** The public-affairs rules every such village uses, weighted towards everyday volunteering. */
 const RULES = ['VOLUNTEER', 'PUBLIC-SPACE', 'VOLUNTEER', 'GOLDEN-IDEA'];
 
@@ -101,7 +111,8 @@ export async function seedVillageActivity(
       ),
     ),
   ]);
-  const programId = programs.items[0]?.id ?? '';
+  const programId = programs.items.find((p) => p.scope === 'village')?.id ?? '';
+  const eco = programs.items.find((p) => p.scope === 'county');
   const roster = households.items.sort((a, b) => a.number.localeCompare(b.number));
   const adminActor = actorOf(admin, scope, 'village_admin');
   await updateVillage(db, scope, { postingDays: 0 }, now);
@@ -121,6 +132,23 @@ export async function seedVillageActivity(
         await approveRecord(db, scope, record.id, adminActor, at(day, 20));
       }),
     );
+  }
+  // A few households' eco points under the county's 生态积分, recorded in the village like any other.
+  if (eco) {
+    const thisMonth = monthOf(now.toISOString());
+    for (const [n, [ruleCode, quantity]] of ECO_RECORDS.entries()) {
+      const day = `${addMonths(thisMonth, -1 - (n % 3))}-${String(8 + n).padStart(2, '0')}`;
+      const by = recorders[profile.soloRecorder ? 0 : n % 2] ?? recorders[0];
+      if (!by) continue;
+      const record = await createRecord(
+        db,
+        scope,
+        { programId: eco.id, householdId: roster[n * 2]?.id ?? '', ruleCode, quantity, occurredOn: day },
+        actorOf(by, scope, 'recorder'),
+        at(day, 17),
+      );
+      await approveRecord(db, scope, record.id, adminActor, at(day, 20));
+    }
   }
   // An admin who tried to approve their own records: refused, and counted as the API counts it.
   for (let n = 0; n < (profile.refusals ?? 0); n++) {

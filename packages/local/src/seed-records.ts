@@ -35,9 +35,29 @@ const at = (day: string, hour: number) => new Date(`${day}T${String(hour).padSta
 const addDays = (day: string, days: number) => chinaDate(new Date(at(day, 12).getTime() + days * 86_400_000));
 
 /**
+ * DOMAIN.md's eco scores under 大方县's 生态积分, every rule within its cap: You Zhenlin 380 (under-forest
+ * planting 100 + 100, green travel 20, leading 20 + 30 households, 500 m² of homestead 100, two
+ * flower sacrifices 10); Lin Maoping 305 though he contracts 400 mu (capped at 200, homestead 100, one
+ * sacrifice 5).
+ */
+const ARTICLE_ECO: Record<string, [string, number?][]> = {
+  游振林: [
+    ['ECO-FOREST', 20],
+    ['ECO-TRAVEL'],
+    ['ECO-LEAD', 20],
+    ['ECO-HOMESTEAD', 500],
+    ['ECO-FOREST', 20],
+    ['ECO-LEAD', 30],
+    ['ECO-SACRIFICE'],
+    ['ECO-SACRIFICE'],
+  ],
+  林茂平: [['ECO-FOREST', 400], ['ECO-HOMESTEAD', 500], ['ECO-SACRIFICE']],
+};
+
+/**
  * Months of 银川村's activity through the real record → approve → post path: most records have
- * taken effect, last week's are on the notice board, today's wait for approval. You Zhenlin's
- * under-forest planting (20 mu → 100 points) and green travel are among them.
+ * taken effect, last week's are on the notice board, today's wait for approval. The eco records
+ * are under the county's 生态积分, DOMAIN.md's figures among them.
  */
 export async function seedVillageRecords(db: Db, scope: Scope, recorder: User, admin: User, now: Date) {
   const programs = (await listPrograms(db, scope, {})).items;
@@ -52,17 +72,15 @@ export async function seedVillageRecords(db: Db, scope: Scope, recorder: User, a
 
   const entries: { day: string; householdId: string; plan: Plan; quantity?: number; approvedAt?: Date }[] =
     [];
-  const you = households.find((h) => h.headName === '游振林');
-  if (you) {
-    entries.push(
-      { day: addDays(first, 60), householdId: you.id, plan: monthly[0] as Plan, quantity: 20 },
-      {
-        day: addDays(first, 61),
-        householdId: you.id,
-        plan: { programName: '生态积分', ruleCode: 'ECO-TRAVEL' },
-      },
-      { day: addDays(first, 62), householdId: you.id, plan: monthly[2] as Plan, quantity: 20 },
-    );
+  const article = new Set<string>();
+  for (const [start, [head, records]] of Object.entries(ARTICLE_ECO).entries()) {
+    const h = households.find((x) => x.headName === head);
+    if (!h) continue;
+    article.add(h.id);
+    records.forEach(([ruleCode, quantity], k) => {
+      const plan = { programName: '生态积分', ruleCode };
+      entries.push({ day: addDays(first, 60 + start * 10 + k), householdId: h.id, plan, quantity });
+    });
   }
   // This morning's entries, waiting in the admin's approval queue.
   for (const [i, h] of households.slice(3, 9).entries()) {
@@ -88,6 +106,7 @@ export async function seedVillageRecords(db: Db, scope: Scope, recorder: User, a
     for (let month = 0; month < 10; month++) {
       const plan = monthly[(i + month) % monthly.length] as Plan;
       if ((i * 7 + month * 3) % 5 === 0) continue; // not every household takes part every month
+      if (article.has(h.id) && plan.programName === '生态积分') continue; // their eco score is DOMAIN.md's
       const day = addDays(first, month * 30 + (i % 25));
       if (day >= today) break;
       entries.push({ day, householdId: h.id, plan, quantity: plan.quantity?.(i + month) });

@@ -4,6 +4,7 @@ import {
   createRuleSet,
   type Db,
   findTemplate,
+  type Owner,
   publishRuleSet,
   saveDraft,
 } from '@xjf/data';
@@ -22,21 +23,18 @@ function rulesSince(now: Date) {
   return activityStart < newYear ? activityStart : newYear;
 }
 
-/** Each demo village's programs, by the template its rules start from (DOMAIN.md's villages first). */
+/**
+ * Each demo village's own programs, by the template its rules start from (DOMAIN.md's villages
+ * first). 银川村's 生态积分 is 大方县's county-wide program (seedCountyPrograms), not its own.
+ */
 const programsByVillage: Record<string, [string, string][]> = {
-  银川村: [
-    ['生态积分', 'builtin:dafang-eco'],
-    ['文明积分', 'builtin:xiaopo-civility'],
-  ],
+  银川村: [['文明积分', 'builtin:xiaopo-civility']],
   音寨村: [['志愿服务积分', 'builtin:yinzhai-volunteer']],
   小坡村: [['文明积分', 'builtin:xiaopo-civility']],
 };
 const defaultPrograms: [string, string][] = [['村务参与积分', 'builtin:public-affairs']];
 
-/**
- * Every village gets its programs with a published rule set; 银川村's eco rules also carry a
- * second version (a higher forest cap) and an open draft, so history, diff and drafts show.
- */
+/** Every village gets its programs with a published rule set. */
 export async function seedVillageRules(
   db: Db,
   admin: User & { countyId: string; villageId: string },
@@ -54,7 +52,6 @@ export async function seedVillageRules(
   };
   // The rules have been in force since New Year, so the demo's months of records have rules to follow.
   const since = rulesSince(now);
-  const effectiveFrom = chinaDate(now);
   for (const [name, templateId] of programsByVillage[villageName] ?? defaultPrograms) {
     const program = await createProgram(db, scope, { name, accountHolder: 'household' }, since);
     const { content } = await findTemplate(db, scope, templateId);
@@ -72,39 +69,81 @@ export async function seedVillageRules(
       actor,
       since,
     );
-    if (templateId !== 'builtin:dafang-eco') continue;
-    const raised = {
-      ...content,
-      rules: content.rules.map((r) =>
-        r.code === 'ECO-FOREST' ? { ...r, cap: { maxPoints: 300, period: 'year' as const } } : r,
-      ),
-    };
-    await saveDraft(db, scope, ruleSet.id, { content: raised, baseVersion: 1 }, now);
-    await publishRuleSet(
-      db,
-      scope,
-      ruleSet.id,
-      { effectiveFrom, note: '林下种植封顶提高到 300 分' },
-      actor,
-      now,
-    );
-    const withTree = {
-      ...raised,
-      rules: [
-        ...raised.rules,
-        {
-          code: 'ECO-TREE',
-          name: '义务植树',
-          category: '生态保护',
-          shape: { kind: 'perUnit' as const, points: 1, unitSize: 5, unit: '棵' as const },
-          cap: { maxPoints: 20, period: 'year' as const },
-          evidenceRequired: true,
-          selfDeclarable: true,
-        },
-      ],
-    };
-    await saveDraft(db, scope, ruleSet.id, { content: withTree, baseVersion: 2 }, now);
   }
+}
+
+/**
+ * 大方县 runs 生态积分 in every village as one county program (全县统一), the score 大方农商银行
+ * turns into cheaper loans. Its rules carry a second version (a higher forest cap, in force from
+ * today) and an open draft, so history, diff and drafts show.
+ */
+export async function seedCountyPrograms(db: Db, admin: User & { countyId: string }, now: Date) {
+  const scope: Owner = { countyId: admin.countyId };
+  const actor: Actor = {
+    kind: 'county',
+    role: 'county_admin',
+    userId: admin.id,
+    username: admin.username,
+    name: admin.name,
+    countyId: admin.countyId,
+  };
+  const since = rulesSince(now);
+  const program = await createProgram(
+    db,
+    scope,
+    {
+      name: '生态积分',
+      description: '全县统一的生态积分，大方农商银行据此为农户评定贷款优惠',
+      accountHolder: 'household',
+    },
+    since,
+  );
+  const { content } = await findTemplate(db, scope, 'builtin:dafang-eco');
+  const ruleSet = await createRuleSet(
+    db,
+    scope,
+    { programId: program.id, name: '大方县生态积分细则', content },
+    since,
+  );
+  await publishRuleSet(
+    db,
+    scope,
+    ruleSet.id,
+    { effectiveFrom: chinaDate(since), note: '县政府常务会议通过' },
+    actor,
+    since,
+  );
+  const raised = {
+    ...content,
+    rules: content.rules.map((r) =>
+      r.code === 'ECO-FOREST' ? { ...r, cap: { maxPoints: 300, period: 'year' as const } } : r,
+    ),
+  };
+  await saveDraft(db, scope, ruleSet.id, { content: raised, baseVersion: 1 }, now);
+  await publishRuleSet(
+    db,
+    scope,
+    ruleSet.id,
+    { effectiveFrom: chinaDate(now), note: '林下种植封顶提高到 300 分' },
+    actor,
+    now,
+  );
+  const withTree = {
+    ...raised,
+    rules: [
+      ...raised.rules,
+      {
+        code: 'ECO-TREE',
+        name: '义务植树',
+        category: '生态保护',
+        shape: { kind: 'perUnit' as const, points: 1, unitSize: 5, unit: '棵' as const },
+        cap: { maxPoints: 20, period: 'year' as const },
+        evidenceRequired: true,
+        selfDeclarable: true,
+      },
+    ],
+  };
+  await saveDraft(db, scope, ruleSet.id, { content: withTree, baseVersion: 2 }, now);
 }
 
 /** 大方县 offers its villages a county-wide eco template. */

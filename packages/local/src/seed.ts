@@ -5,13 +5,16 @@ import {
   createUser,
   type Db,
   getUsername,
+  listHouseholds,
   onboardVillage,
+  setUserHousehold,
 } from '@xjf/data';
 import { NotFoundError, type Role, type UserCreate } from '@xjf/domain';
 import { seedVillageActivity } from './seed-activity';
 import { seedHouseholds } from './seed-households';
+import { seedPartners } from './seed-partners';
 import { seedVillageRecords } from './seed-records';
-import { seedCountyTemplate, seedVillageRules } from './seed-rules';
+import { seedCountyPrograms, seedCountyTemplate, seedVillageRules } from './seed-rules';
 import { seedStore } from './seed-store';
 
 /**
@@ -192,13 +195,19 @@ async function seedCounty(db: Db, c: DemoCounty, operatorId: string, now: Date):
     now,
   );
   const scope = { countyId: county.id };
+  // A partner user is created with its partner (seed-partners.ts): its token names the partner.
   const users = await Promise.all(
-    c.users.map(([username, name, role]) => createUser(db, scope, { username, name, role }, operatorId, now)),
+    c.users
+      .filter(([, , role]) => role !== 'partner')
+      .map(([username, name, role]) => createUser(db, scope, { username, name, role }, operatorId, now)),
   );
-  const countyAdminId = users.find((u) => u.role === 'county_admin')?.id ?? operatorId;
+  const countyAdmin = users.find((u) => u.role === 'county_admin');
+  const countyAdminId = countyAdmin?.id ?? operatorId;
   const townships = await Promise.all(
     c.townships.map((t) => createTownship(db, scope, { name: t.name }, now)),
   );
+  // Before the villages: they record eco points under the county's program.
+  if (c.name === '大方县' && countyAdmin) await seedCountyPrograms(db, { ...countyAdmin, ...scope }, now);
   await Promise.all(
     c.townships.flatMap((t, i) =>
       t.villages.map(async (v) => {
@@ -224,11 +233,22 @@ async function seedCounty(db: Db, c: DemoCounty, operatorId: string, now: Date):
           );
           if (recorder) await seedVillageRecords(db, villageScope, recorder, admin, now);
           if (recorder && clerk) await seedStore(db, villageScope, { recorder, clerk, admin }, now);
+          // After the seeded approvals: 王国强 lives in 0040, so from now on he cannot approve its points.
+          const [home] = (await listHouseholds(db, villageScope, { q: '0040' })).items;
+          if (home) await setUserHousehold(db, villageScope, admin.id, home.id);
         }
       }),
     ),
   );
   if (c.name === '大方县') await seedCountyTemplate(db, county.id);
+  const bankUser = c.users.find(([, , role]) => role === 'partner');
+  if (bankUser)
+    await seedPartners(
+      db,
+      { countyId: county.id, adminId: countyAdminId },
+      { username: bankUser[0], name: bankUser[1] },
+      now,
+    );
   const spare = await createInvite(
     db,
     scope,

@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from '@xjf/api';
-import { createDb, type Db } from '@xjf/data';
+import { createDb, type Db, tableSigningSeed } from '@xjf/data';
 import { noUserDirectory, type RuntimeConfig } from '@xjf/domain';
-import { devTokens, type Log } from '@xjf/http';
+import { devTokens, errorHandler, type Log, notFoundHandler, router } from '@xjf/http';
 import { devSignInRoutes } from './dev-sign-in';
+import { localPhotos } from './photos';
 import { ensureTable } from './table';
 
 export const TABLE_NAME = 'xiaojifen';
@@ -20,20 +22,41 @@ export function localApp(options: {
   log: Log;
   webDist?: string;
   clock?: () => Date;
+  /** Where uploaded photos are kept (`.data/uploads` under `npm start`). */
+  photosDir?: string;
 }) {
   const clock = options.clock ?? (() => new Date());
   const tokens = devTokens(options.secret);
-  const app = createApp(
-    { db: options.db, verifier: tokens.verifier, directory: noUserDirectory, clock, log: options.log },
+  const photos = localPhotos({
+    dir: options.photosDir ?? join(tmpdir(), 'xjf-photos'),
+    secret: options.secret,
+    clock,
+  });
+  const api = createApp(
+    {
+      db: options.db,
+      verifier: tokens.verifier,
+      directory: noUserDirectory,
+      clock,
+      log: options.log,
+      signingSeed: tableSigningSeed(options.db),
+      photos: photos.store,
+    },
     devSignInRoutes({ db: options.db, issue: tokens.issue }),
   );
   const config: RuntimeConfig = { apiBaseUrl: '', auth: { mode: 'dev' } };
-  app.get('/config.json', (c) => c.json(config));
+  api.get('/config.json', (c) => c.json(config));
   if (options.webDist) {
-    app.get('/*', serveStatic({ root: options.webDist }));
+    api.get('/*', serveStatic({ root: options.webDist }));
     // Client-side routes (/counties/…, /onboarding) all load the one page.
-    app.get('/*', serveStatic({ path: join(options.webDist, 'index.html') }));
+    api.get('/*', serveStatic({ path: join(options.webDist, 'index.html') }));
   }
+  // Photo uploads come first: the API's middleware (its 1 MB body limit above all) never sees them.
+  const app = router();
+  photos.mount(app);
+  app.onError(errorHandler(options.log));
+  app.notFound(notFoundHandler);
+  app.route('/', api);
   return { app, tokens };
 }
 

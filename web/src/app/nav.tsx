@@ -5,11 +5,13 @@ import {
   ClusterOutlined,
   EditOutlined,
   FileSearchOutlined,
+  GlobalOutlined,
   HistoryOutlined,
   HomeOutlined,
   KeyOutlined,
   OrderedListOutlined,
   ProfileOutlined,
+  SafetyCertificateOutlined,
   ShopOutlined,
   ShoppingCartOutlined,
   SnippetsOutlined,
@@ -62,6 +64,12 @@ const approvalsOf = (me: Me): NavItem => ({
   label: 'approvals',
   icon: <AuditOutlined />,
 });
+/** 全县统一的积分项目 (such as 大方县's 生态积分), run in every village. */
+const countyPrograms: NavItem = {
+  path: '/county/programs',
+  label: 'countyPrograms',
+  icon: <GlobalOutlined />,
+};
 const countyTemplates: NavItem = {
   path: '/county/templates',
   label: 'templates',
@@ -92,12 +100,17 @@ export function navItems(me: Me): NavItem[] {
     county_admin: [
       countyDashboard,
       countyOverview,
+      countyPrograms,
       countyTemplates,
       { path: '/invites', label: 'invites', icon: <KeyOutlined /> },
       { path: '/users', label: 'users', icon: <TeamOutlined /> },
+      { path: '/county/partners', label: 'partners', icon: <BankOutlined /> },
     ],
-    county_official: [countyDashboard, countyOverview, countyTemplates],
-    partner: [{ path: '/partner', label: 'partner', icon: <ShopOutlined /> }],
+    county_official: [countyDashboard, countyOverview, countyPrograms, countyTemplates],
+    partner: [
+      { path: '/partner', label: 'partner', icon: <ShopOutlined /> },
+      { path: '/partner/certificates', label: 'certificates', icon: <SafetyCertificateOutlined /> },
+    ],
     village_admin: [
       villageOf(me),
       householdsOf(me),

@@ -22,6 +22,12 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('../features/board/BoardPage')).BoardPage }),
       },
       {
+        path: '/verify',
+        lazy: async () => ({
+          Component: (await import('../features/certificates/VerifyPage')).VerifyPage,
+        }),
+      },
+      {
         path: '/onboarding',
         lazy: async () => ({
           Component: (await import('../features/onboarding/OnboardingPage')).OnboardingPage,
@@ -67,6 +73,18 @@ export const router = createBrowserRouter([
                         .CountyTemplatesPage,
                     }),
                   },
+                  {
+                    path: 'county/programs',
+                    lazy: async () => ({
+                      Component: (await import('../features/rules/RulesPage')).RulesPage,
+                    }),
+                  },
+                  {
+                    path: 'county/programs/:ruleSetId',
+                    lazy: async () => ({
+                      Component: (await import('../features/rules/RuleSetPage')).RuleSetPage,
+                    }),
+                  },
                 ],
               },
               {
@@ -82,6 +100,12 @@ export const router = createBrowserRouter([
                     path: 'users',
                     lazy: async () => ({
                       Component: (await import('../features/users/CountyUsersPage')).CountyUsersPage,
+                    }),
+                  },
+                  {
+                    path: 'county/partners',
+                    lazy: async () => ({
+                      Component: (await import('../features/partners/PartnersPage')).PartnersPage,
                     }),
                   },
                 ],
@@ -198,6 +222,18 @@ export const router = createBrowserRouter([
                     path: 'partner',
                     lazy: async () => ({
                       Component: (await import('../features/partner/PartnerHome')).PartnerHome,
+                    }),
+                  },
+                  {
+                    path: 'partner/certificates',
+                    lazy: async () => ({
+                      Component: (await import('../features/certificates/CertificatesPage')).CertificatesPage,
+                    }),
+                  },
+                  {
+                    path: 'partner/certificates/:certificateId',
+                    lazy: async () => ({
+                      Component: (await import('../features/certificates/CertificatePage')).CertificatePage,
                     }),
                   },
                 ],

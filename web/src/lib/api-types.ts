@@ -101,6 +101,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         put?: never;
@@ -176,6 +185,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         put?: never;
@@ -234,6 +252,15 @@ export interface paths {
                 };
                 /** @description 不存在或不属于你的范围 (not found in your scope) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -306,6 +333,15 @@ export interface paths {
                 };
                 /** @description 不存在或不属于你的范围 (not found in your scope) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -390,6 +426,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         put?: never;
@@ -459,6 +504,15 @@ export interface paths {
                 };
                 /** @description 冲突 (conflict) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -541,6 +595,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         put?: never;
@@ -604,6 +667,15 @@ export interface paths {
                 };
                 /** @description 不存在或不属于你的范围 (not found in your scope) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -687,6 +759,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         put?: never;
@@ -754,6 +835,15 @@ export interface paths {
                 };
                 /** @description 不存在或不属于你的范围 (not found in your scope) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -838,6 +928,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         trace?: never;
@@ -902,6 +1001,15 @@ export interface paths {
                 };
                 /** @description 不存在或不属于你的范围 (not found in your scope) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -985,6 +1093,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -1053,6 +1170,15 @@ export interface paths {
                 };
                 /** @description 不存在或不属于你的范围 (not found in your scope) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1136,12 +1262,109 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/villages/{villageId}/users/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 设置村级用户所在农户（不能审核自家积分）Link a village user to their household */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    villageId: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UserPatch"];
+                };
+            };
+            responses: {
+                /** @description 已保存 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/onboarding/invites/{code}": {
@@ -1201,6 +1424,15 @@ export interface paths {
                 };
                 /** @description 不存在或不属于你的范围 (not found in your scope) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1310,6 +1542,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -1373,6 +1614,15 @@ export interface paths {
                 };
                 /** @description 不存在或不属于你的范围 (not found in your scope) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1454,6 +1704,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         put?: never;
@@ -1521,6 +1780,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -1536,7 +1804,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 积分项目列表 Programs of a village */
+        /** 积分项目列表：本县统一项目（scope=county，只读）在前，本村项目在后 Programs of a village, its county’s first */
         get: {
             parameters: {
                 query?: {
@@ -1589,6 +1857,15 @@ export interface paths {
                 };
                 /** @description 不存在或不属于你的范围 (not found in your scope) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1665,6 +1942,15 @@ export interface paths {
                 };
                 /** @description 冲突 (conflict) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1755,6 +2041,272 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/counties/{countyId}/programs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 全县统一的积分项目 County-wide programs */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    countyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 积分项目 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProgramPage"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建全县统一的积分项目 Create a county-wide program, run in every village */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description 客户端生成的唯一键；重试时原样重发 (a unique key; resend it unchanged on retry) */
+                    "idempotency-key": string;
+                };
+                path: {
+                    countyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ProgramCreate"];
+                };
+            };
+            responses: {
+                /** @description 已新建 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Program"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 冲突 (conflict) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/counties/{countyId}/programs/{programId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改全县统一的积分项目：说明、年度清零 Change a county-wide program */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    countyId: string;
+                    programId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ProgramPatch"];
+                };
+            };
+            responses: {
+                /** @description 已修改 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Program"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         trace?: never;
@@ -1766,7 +2318,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 本村的积分细则 Rule sets of a village */
+        /** 本村的积分细则（含全县统一项目）Rule sets of a village, with its county’s */
         get: {
             parameters: {
                 query?: never;
@@ -1816,6 +2368,15 @@ export interface paths {
                 };
                 /** @description 不存在或不属于你的范围 (not found in your scope) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1899,6 +2460,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -1966,6 +2536,15 @@ export interface paths {
                 };
                 /** @description 不存在或不属于你的范围 (not found in your scope) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2048,6 +2627,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         /** 保存草稿 Save the draft (editing a published set starts a new draft) */
@@ -2114,6 +2702,15 @@ export interface paths {
                 };
                 /** @description 冲突 (conflict) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2213,6 +2810,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -2280,6 +2886,15 @@ export interface paths {
                 };
                 /** @description 不存在或不属于你的范围 (not found in your scope) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2364,6 +2979,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         /**
@@ -2433,6 +3057,15 @@ export interface paths {
                 };
                 /** @description 冲突 (conflict) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2523,6 +3156,877 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/counties/{countyId}/rule-sets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 【全县统一】全县统一项目的细则 County-wide rule sets */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    countyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 积分细则 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RuleSetList"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 【全县统一】为积分项目新建细则（可从模板开始）Create a program’s rule set, optionally from a template */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description 客户端生成的唯一键；重试时原样重发 (a unique key; resend it unchanged on retry) */
+                    "idempotency-key": string;
+                };
+                path: {
+                    countyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RuleSetCreate"];
+                };
+            };
+            responses: {
+                /** @description 草稿已建 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RuleSet"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 冲突 (conflict) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/counties/{countyId}/rule-sets/active": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 【全县统一】今天生效的细则版本 The version of a program’s rules in effect today */
+        get: {
+            parameters: {
+                query: {
+                    program: string;
+                };
+                header?: never;
+                path: {
+                    countyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 生效版本 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RuleSetVersion"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/counties/{countyId}/rule-sets/{ruleSetId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 【全县统一】细则：草稿与已发布版本 A rule set with its draft and versions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    countyId: string;
+                    ruleSetId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 积分细则 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RuleSet"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** 【全县统一】保存草稿 Save the draft (editing a published set starts a new draft) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    countyId: string;
+                    ruleSetId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RuleSetDraft"];
+                };
+            };
+            responses: {
+                /** @description 已保存 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RuleSet"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 冲突 (conflict) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/counties/{countyId}/rule-sets/{ruleSetId}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 【全县统一】发布草稿为新版本 Publish the draft as the next immutable version */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description 客户端生成的唯一键；重试时原样重发 (a unique key; resend it unchanged on retry) */
+                    "idempotency-key": string;
+                };
+                path: {
+                    countyId: string;
+                    ruleSetId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Publish"];
+                };
+            };
+            responses: {
+                /** @description 已发布 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RuleSetVersion"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 冲突 (conflict) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/counties/{countyId}/rule-sets/{ruleSetId}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 【全县统一】某一已发布版本 A published version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    countyId: string;
+                    ruleSetId: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 版本 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RuleSetVersion"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/counties/{countyId}/rule-sets/{ruleSetId}/rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 【全县统一】导出为表格行（Excel）Export a version or the draft as spreadsheet rows */
+        get: {
+            parameters: {
+                query?: {
+                    version?: "draft" | number;
+                };
+                header?: never;
+                path: {
+                    countyId: string;
+                    ruleSetId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 表头与行 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RuleRows"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /**
+         * 【全县统一】从表格行导入草稿 Import the draft from spreadsheet rows (all or nothing)
+         * @description 任何一行有误则不导入，并逐行列出错误 (any bad row imports nothing; every bad cell is named)
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    countyId: string;
+                    ruleSetId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RuleRowsImport"];
+                };
+            };
+            responses: {
+                /** @description 已导入为草稿 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RuleSet"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 冲突 (conflict) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/counties/{countyId}/rule-sets/{ruleSetId}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 【全县统一】试算 Preview the points a record would get
+         * @description 不产生任何记录 (writes nothing)
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    countyId: string;
+                    ruleSetId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Preview"];
+                };
+            };
+            responses: {
+                /** @description 试算结果 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Evaluation"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -2600,6 +4104,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         put?: never;
@@ -2669,6 +4182,15 @@ export interface paths {
                 };
                 /** @description 冲突 (conflict) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2766,6 +4288,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -2832,6 +4363,15 @@ export interface paths {
                 };
                 /** @description 不存在或不属于你的范围 (not found in your scope) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2917,6 +4457,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         put?: never;
@@ -2977,6 +4526,15 @@ export interface paths {
                 };
                 /** @description 不存在或不属于你的范围 (not found in your scope) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3075,6 +4633,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -3159,6 +4726,15 @@ export interface paths {
                 };
                 /** @description 冲突 (conflict) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3257,6 +4833,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -3327,6 +4912,15 @@ export interface paths {
                 };
                 /** @description 不存在或不属于你的范围 (not found in your scope) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3426,6 +5020,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -3516,6 +5119,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -3584,6 +5196,15 @@ export interface paths {
                 };
                 /** @description 不存在或不属于你的范围 (not found in your scope) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3687,6 +5308,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -3778,6 +5408,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -3851,6 +5490,15 @@ export interface paths {
                 };
                 /** @description 不存在或不属于你的范围 (not found in your scope) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3934,6 +5582,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         put?: never;
@@ -3994,6 +5651,15 @@ export interface paths {
                 };
                 /** @description 不存在或不属于你的范围 (not found in your scope) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4074,6 +5740,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         put?: never;
@@ -4081,7 +5756,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** 修改商品：名称、价格、下架 Change an item: name, price, retire */
+        /** 修改商品：名称、价格、图片、下架 Change an item: name, price, photo, retire */
         patch: {
             parameters: {
                 query?: never;
@@ -4136,6 +5811,15 @@ export interface paths {
                 };
                 /** @description 不存在或不属于你的范围 (not found in your scope) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4208,6 +5892,15 @@ export interface paths {
                 };
                 /** @description 不存在或不属于你的范围 (not found in your scope) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4295,6 +5988,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -4367,6 +6069,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         /** 修改超市设置 Change the store settings */
@@ -4423,6 +6134,15 @@ export interface paths {
                 };
                 /** @description 不存在或不属于你的范围 (not found in your scope) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4501,6 +6221,15 @@ export interface paths {
                 };
                 /** @description 不存在或不属于你的范围 (not found in your scope) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4587,6 +6316,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -4653,6 +6391,15 @@ export interface paths {
                 };
                 /** @description 不存在或不属于你的范围 (not found in your scope) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4753,6 +6500,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -4827,6 +6583,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         put?: never;
@@ -4844,7 +6609,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 各村对比：参与率、户均积分、兑换率、排名与乡镇汇总（format=csv 导出）Every village compared, with township roll-ups (CSV export) */
+        /** 各村对比：参与率、户均积分、兑换率、排名与乡镇汇总（format=csv 或 xlsx 导出）Every village compared, with township roll-ups (CSV or Excel export) */
         get: {
             parameters: {
                 query?: {
@@ -4854,8 +6619,8 @@ export interface paths {
                     township?: string;
                     /** @description 积分项目名称，如 生态积分 (a program name: villages name their own programs) */
                     program?: string;
-                    /** @description csv: UTF-8 带 BOM，Excel 可直接打开 */
-                    format?: "json" | "csv";
+                    /** @description csv: UTF-8 带 BOM，Excel 可直接打开；xlsx: Excel 工作簿 */
+                    format?: "json" | "csv" | "xlsx";
                 };
                 header?: never;
                 path: {
@@ -4873,6 +6638,7 @@ export interface paths {
                     content: {
                         "application/json": components["schemas"]["CountyVillagesReport"];
                         "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description 请求有误 (invalid request) */
@@ -4904,6 +6670,15 @@ export interface paths {
                 };
                 /** @description 不存在或不属于你的范围 (not found in your scope) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4992,6 +6767,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         put?: never;
@@ -5066,6 +6850,15 @@ export interface paths {
                 };
                 /** @description 不存在或不属于你的范围 (not found in your scope) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5154,6 +6947,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         put?: never;
@@ -5231,10 +7033,1308 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/counties/{countyId}/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 合作机构 The county’s partners */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    countyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 合作机构 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PartnerList"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记合作机构 Register a partner (e.g. the rural bank) and the county programs it reads */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description 客户端生成的唯一键；重试时原样重发 (a unique key; resend it unchanged on retry) */
+                    "idempotency-key": string;
+                };
+                path: {
+                    countyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PartnerCreate"];
+                };
+            };
+            responses: {
+                /** @description 已登记 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Partner"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 冲突 (conflict) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/villages/{villageId}/households/{householdId}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 农户的授权（含已撤回）A household’s consents, withdrawn ones included */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    villageId: string;
+                    householdId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 授权 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConsentList"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记农户授权 Record a household’s consent to a partner (the day it signed) */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description 客户端生成的唯一键；重试时原样重发 (a unique key; resend it unchanged on retry) */
+                    "idempotency-key": string;
+                };
+                path: {
+                    villageId: string;
+                    householdId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ConsentCreate"];
+                };
+            };
+            responses: {
+                /** @description 已登记 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Consent"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 冲突 (conflict) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/villages/{villageId}/households/{householdId}/consents/{consentId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回授权 Withdraw a consent (kept in the history) */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description 客户端生成的唯一键；重试时原样重发 (a unique key; resend it unchanged on retry) */
+                    "idempotency-key": string;
+                };
+                path: {
+                    villageId: string;
+                    householdId: string;
+                    consentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ConsentWithdraw"];
+                };
+            };
+            responses: {
+                /** @description 已撤回 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Consent"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 冲突 (conflict) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/villages/{villageId}/households/{householdId}/partner-lookups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查询记录（新到旧）Partner look-ups of a household, allowed and refused, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    villageId: string;
+                    householdId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 查询记录 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PartnerLookupPage"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本机构与可查看的积分项目 The partner and the programs it reads */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 合作机构 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PartnerProfile"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/households": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 已授权本机构的农户 Households of the county that consent to this partner
+         * @description q 匹配户号或成员姓名 (q matches the household number or a member’s name)
+         */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 农户 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PartnerHouseholdPage"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/households/{householdId}/score": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 农户积分、等级与构成 A consenting household’s score, tier and how it was earned, as of a day
+         * @description 每次查询（含被拒绝的）都记入农户所在村的审计日志。未授权或已撤回 403，非本县农户 404，日期在未来 400。授权有效时可查授权日之前的日期 (every look-up, refused ones included, is logged in the household’s village; 403 without consent or after withdrawal, 404 outside the county, 400 for a future date; a consent in force covers dates before it was given)
+         */
+        get: {
+            parameters: {
+                query?: {
+                    asOf?: string;
+                    programId?: string;
+                };
+                header?: never;
+                path: {
+                    householdId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 积分与等级 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HouseholdScore"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本机构出具的积分证明，新的在前 Certificates this partner issued, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 积分证明 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScoreCertificatePage"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 出具积分证明（已签名）Issue a signed score certificate for a consenting household
+         * @description 未授权、已撤回授权或日期在未来的请求被拒绝并记录 (refused and logged without consent, after withdrawal, or for a future date)
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description 客户端生成的唯一键；重试时原样重发 (a unique key; resend it unchanged on retry) */
+                    "idempotency-key": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CertificateIssue"];
+                };
+            };
+            responses: {
+                /** @description 积分证明 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignedScoreCertificate"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/certificates/{certificateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本机构出具的积分证明（重新打印）A certificate this partner issued, to print again */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    certificateId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 积分证明 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignedScoreCertificate"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/certificates/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 验证积分证明（无需登录）Verify a score certificate (no sign-in)
+         * @description 正文为证明 JSON (SignedScoreCertificate) 原样；任何内容都得到结论：有效，或无效及原因 (the certificate JSON as issued; always a verdict: valid, or invalid with the reason)
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            responses: {
+                /** @description 验证结论 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CertificateVerification"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/counties/{countyId}/signing-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 县的证明签名公钥（无需登录）A county’s certificate signing public keys (no sign-in)
+         * @description Ed25519 公钥（PEM 与 JWK），用于离线验证；签名覆盖去掉 signature 字段后的文件的规范 JSON（RFC 8785）(public keys for offline checks; the signature covers the canonical JSON, RFC 8785, of the document without its signature)
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    countyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 公钥 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CountySigningKeys"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/villages/{villageId}/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 申请上传一张图片（佐证照片或商品图）：返回签名的表单地址 A signed form to upload one photo (evidence or store item)
+         * @description 浏览器把 `upload.fields` 连同文件（字段名 `file`）以表单 POST 到 `upload.url`；签名限定了 `photoKey`、类型和大小，过期作废。成功后在积分记录的 `evidence` 或商品的 `photoKey` 中引用 `photoKey`。 The browser POSTs `upload.fields` plus the file (as `file`) to `upload.url`; the signature fixes the key, type and size, and expires. Then name `photoKey` in a record’s `evidence` or an item’s `photoKey`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description 客户端生成的唯一键；重试时原样重发 (a unique key; resend it unchanged on retry) */
+                    "idempotency-key": string;
+                };
+                path: {
+                    villageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UploadRequest"];
+                };
+            };
+            responses: {
+                /** @description 上传地址 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UploadSlot"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -5347,6 +8447,15 @@ export interface paths {
                 };
                 /** @description 不存在或不属于你的范围 (not found in your scope) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5532,7 +8641,11 @@ export interface components {
             countyId?: string;
             /** @example 7k2m9q4x8c1v5b3n */
             villageId?: string;
+            /** @example 7k2m9q4x8c1v5b3n */
+            partnerId?: string;
             phone?: string;
+            /** @example 7k2m9q4x8c1v5b3n */
+            householdId?: string;
             /**
              * Format: date-time
              * @example 2026-05-31T08:00:00.000Z
@@ -5550,6 +8663,8 @@ export interface components {
             role: "platform_operator" | "county_admin" | "county_official" | "partner" | "village_admin" | "recorder" | "store_clerk";
             /** @example 13800138000 */
             phone?: string;
+            /** @example 7k2m9q4x8c1v5b3n */
+            partnerId?: string;
         };
         UserPage: {
             items: components["schemas"]["User"][];
@@ -5566,13 +8681,21 @@ export interface components {
             countyId?: string;
             /** @example 7k2m9q4x8c1v5b3n */
             villageId?: string;
+            /** @example 7k2m9q4x8c1v5b3n */
+            partnerId?: string;
             phone?: string;
+            /** @example 7k2m9q4x8c1v5b3n */
+            householdId?: string;
             /**
              * Format: date-time
              * @example 2026-05-31T08:00:00.000Z
              */
             createdAt: string;
             createdBy: string;
+        };
+        UserPatch: {
+            /** @example 7k2m9q4x8c1v5b3n */
+            householdId: string | null;
         };
         InvitePreview: {
             code: string;
@@ -5687,12 +8810,18 @@ export interface components {
             /** @example 7k2m9q4x8c1v5b3n */
             id: string;
             /** @example 7k2m9q4x8c1v5b3n */
-            villageId: string;
+            villageId?: string;
+            /**
+             * @default village
+             * @enum {string}
+             */
+            scope: "village" | "county";
             name: string;
             description?: string;
             /** @enum {string} */
             accountHolder: "household" | "member";
             expiry?: components["schemas"]["Expiry"];
+            tiers?: components["schemas"]["Tiers"];
             /** @example 7k2m9q4x8c1v5b3n */
             ruleSetId?: string;
             /**
@@ -5710,6 +8839,18 @@ export interface components {
             /** @example 01-01 */
             on: string;
         };
+        Tiers: {
+            /** @enum {string} */
+            window: "rolling12" | "calendarYear" | "ever";
+            levels: components["schemas"]["TierLevel"][];
+        };
+        TierLevel: {
+            threshold: number;
+            /** @example 银卡 */
+            label: string;
+            /** @example 贷款月利率 4.5‰ */
+            benefit: string;
+        };
         ProgramCreate: {
             /** @example 文明积分 */
             name: string;
@@ -5720,6 +8861,7 @@ export interface components {
              */
             accountHolder: "household" | "member";
             expiry?: components["schemas"]["Expiry"];
+            tiers?: components["schemas"]["Tiers"];
         };
         ProgramPage: {
             items: components["schemas"]["Program"][];
@@ -5728,12 +8870,18 @@ export interface components {
         ProgramPatch: {
             description?: string;
             expiry?: components["schemas"]["Expiry"];
+            tiers?: components["schemas"]["Tiers"] | null;
         };
         RuleSet: {
             /** @example 7k2m9q4x8c1v5b3n */
             id: string;
             /** @example 7k2m9q4x8c1v5b3n */
-            villageId: string;
+            villageId?: string;
+            /**
+             * @default village
+             * @enum {string}
+             */
+            scope: "village" | "county";
             /** @example 7k2m9q4x8c1v5b3n */
             programId: string;
             name: string;
@@ -5958,6 +9106,8 @@ export interface components {
             /** Format: date */
             occurredOn: string;
             note?: string;
+            evidence?: string[];
+            evidenceUrls?: string[];
             /** @example 7k2m9q4x8c1v5b3n */
             householdId: string;
             householdNumber: string;
@@ -6031,6 +9181,7 @@ export interface components {
              */
             occurredOn: string;
             note?: string;
+            evidence?: string[];
         };
         PointRecordPage: {
             items: components["schemas"]["PointRecord"][];
@@ -6209,7 +9360,7 @@ export interface components {
              */
             at: string;
             /** @enum {string} */
-            action: "create" | "approve" | "reject" | "object" | "reverse" | "import";
+            action: "create" | "approve" | "reject" | "object" | "reverse" | "import" | "consent" | "consent_withdraw" | "partner_lookup" | "certificate_issue";
             byUserId?: string;
             byName: string;
             recordId?: string;
@@ -6225,6 +9376,7 @@ export interface components {
             name: string;
             price: number;
             unit: string;
+            photoKey?: string;
             photoUrl?: string;
             stock: number;
             lowStockAt: number;
@@ -6248,8 +9400,8 @@ export interface components {
             price: number;
             /** @example 袋 */
             unit: string;
-            /** Format: uri */
-            photoUrl?: string;
+            /** @example photos/7k2m9q4x8c1v5b3n/8c1v5b3n7k2m9q4x/evidence/3n7k2m9q4x8c1v5b8c1v5b3n7k2m9q4x.jpg */
+            photoKey?: string;
             /** @default 5 */
             lowStockAt: number;
         };
@@ -6257,8 +9409,8 @@ export interface components {
             name?: string;
             price?: number;
             unit?: string;
-            /** Format: uri */
-            photoUrl?: string | null;
+            /** @example photos/7k2m9q4x8c1v5b3n/8c1v5b3n7k2m9q4x/evidence/3n7k2m9q4x8c1v5b8c1v5b3n7k2m9q4x.jpg */
+            photoKey?: string | null;
             lowStockAt?: number;
             retired?: boolean;
         };
@@ -6387,7 +9539,7 @@ export interface components {
             cancelledAt?: string;
             cancelledBy?: string;
             cancelReason?: string;
-            balanceAfter: number;
+            balanceAfter?: number;
         };
         RedemptionCreate: {
             /** @example 7k2m9q4x8c1v5b3n */
@@ -6659,6 +9811,319 @@ export interface components {
                  */
                 postedUntil?: string;
             }[];
+        };
+        Partner: {
+            /** @example 7k2m9q4x8c1v5b3n */
+            id: string;
+            name: string;
+            description?: string;
+            programIds: string[];
+            /**
+             * Format: date-time
+             * @example 2026-05-31T08:00:00.000Z
+             */
+            createdAt: string;
+            createdBy: string;
+        };
+        PartnerCreate: {
+            /** @example 大方农商银行 */
+            name: string;
+            description?: string;
+            programIds: string[];
+        };
+        PartnerList: {
+            items: components["schemas"]["Partner"][];
+        };
+        Consent: {
+            /** @example 7k2m9q4x8c1v5b3n */
+            id: string;
+            /** @example 7k2m9q4x8c1v5b3n */
+            householdId: string;
+            /** @example 7k2m9q4x8c1v5b3n */
+            partnerId: string;
+            partnerName: string;
+            /** Format: date */
+            grantedOn: string;
+            note?: string;
+            /**
+             * Format: date-time
+             * @example 2026-05-31T08:00:00.000Z
+             */
+            recordedAt: string;
+            recordedBy: string;
+            /** Format: date */
+            withdrawnOn?: string;
+            /**
+             * Format: date-time
+             * @example 2026-05-31T08:00:00.000Z
+             */
+            withdrawnAt?: string;
+            withdrawnBy?: string;
+            withdrawReason?: string;
+        };
+        ConsentCreate: {
+            /** @example 7k2m9q4x8c1v5b3n */
+            partnerId: string;
+            /**
+             * Format: date
+             * @example 2026-05-20
+             */
+            grantedOn: string;
+            note?: string;
+        };
+        ConsentList: {
+            items: components["schemas"]["Consent"][];
+        };
+        ConsentWithdraw: {
+            /**
+             * Format: date
+             * @example 2026-06-01
+             */
+            withdrawnOn: string;
+            reason?: string;
+        };
+        PartnerLookupPage: {
+            items: components["schemas"]["PartnerLookup"][];
+            nextCursor?: string;
+        };
+        PartnerLookup: {
+            /** @example 7k2m9q4x8c1v5b3n */
+            id: string;
+            /**
+             * Format: date-time
+             * @example 2026-05-31T08:00:00.000Z
+             */
+            at: string;
+            /** @example 7k2m9q4x8c1v5b3n */
+            householdId: string;
+            /** @example 7k2m9q4x8c1v5b3n */
+            partnerId: string;
+            partnerName: string;
+            byUserId: string;
+            byName: string;
+            /** Format: date */
+            asOf: string;
+            /** @enum {string} */
+            outcome: "allowed" | "no_consent" | "consent_withdrawn" | "future_date";
+            score?: number;
+            tierLabel?: string;
+        };
+        PartnerProfile: {
+            partner: components["schemas"]["Partner"];
+            programs: components["schemas"]["Program"][];
+        };
+        PartnerHouseholdPage: {
+            items: components["schemas"]["PartnerHousehold"][];
+            nextCursor?: string;
+        };
+        PartnerHousehold: {
+            /** @example 7k2m9q4x8c1v5b3n */
+            householdId: string;
+            /** @example 7k2m9q4x8c1v5b3n */
+            villageId: string;
+            villageName: string;
+            householdNumber: string;
+            headName: string;
+            /** Format: date */
+            grantedOn: string;
+        };
+        HouseholdScore: {
+            household: {
+                /** @example 7k2m9q4x8c1v5b3n */
+                id: string;
+                number: string;
+                headName: string;
+                /** @example 7k2m9q4x8c1v5b3n */
+                villageId: string;
+                villageName: string;
+            };
+            county: {
+                /** @example 7k2m9q4x8c1v5b3n */
+                id: string;
+                name: string;
+            };
+            partner: {
+                /** @example 7k2m9q4x8c1v5b3n */
+                id: string;
+                name: string;
+            };
+            program: {
+                /** @example 7k2m9q4x8c1v5b3n */
+                id: string;
+                name: string;
+            };
+            /** Format: date */
+            asOf: string;
+            window: {
+                /** @enum {string} */
+                kind: "rolling12" | "calendarYear" | "ever";
+                /** Format: date */
+                from?: string;
+                /** Format: date */
+                to: string;
+            };
+            score: number;
+            tier: components["schemas"]["TierLevel"] & (Record<string, never> | null);
+            nextTier: {
+                label: string;
+                threshold: number;
+                pointsToGo: number;
+            } | null;
+            levels: components["schemas"]["TierLevel"][];
+            breakdown: {
+                category: string;
+                ruleName: string;
+                ruleCode?: string;
+                points: number;
+                entries: number;
+            }[];
+            consent: {
+                /** @example 7k2m9q4x8c1v5b3n */
+                id: string;
+                /** Format: date */
+                grantedOn: string;
+            };
+            /**
+             * Format: date-time
+             * @example 2026-05-31T08:00:00.000Z
+             */
+            lookedUpAt: string;
+        };
+        SignedScoreCertificate: {
+            certificate: components["schemas"]["ScoreCertificate"];
+            /** @example 7k2m9q4x8c1v5b3n:1 */
+            keyId: string;
+            signature: string;
+        };
+        ScoreCertificate: {
+            /** @example 7k2m9q4x8c1v5b3n */
+            id: string;
+            /** @example 7k2m9q4x8c1v5b3n */
+            countyId: string;
+            countyName: string;
+            partner: {
+                /** @example 7k2m9q4x8c1v5b3n */
+                id: string;
+                name: string;
+            };
+            household: {
+                name: string;
+                village: string;
+                number: string;
+            };
+            program: {
+                /** @example 7k2m9q4x8c1v5b3n */
+                id: string;
+                name: string;
+            };
+            score: number;
+            tier: {
+                label: string;
+                benefit: string;
+            } | null;
+            window: {
+                /** @enum {string} */
+                kind: "rolling12" | "calendarYear" | "ever";
+                /**
+                 * Format: date
+                 * @example 2026-05-31
+                 */
+                from?: string;
+                /**
+                 * Format: date
+                 * @example 2026-05-31
+                 */
+                to: string;
+            };
+            /**
+             * Format: date
+             * @example 2026-05-31
+             */
+            asOf: string;
+            /**
+             * Format: date-time
+             * @example 2026-05-31T08:00:00.000Z
+             */
+            issuedAt: string;
+            issuedBy: {
+                /** @example 7k2m9q4x8c1v5b3n */
+                userId: string;
+                name: string;
+            };
+        };
+        CertificateIssue: {
+            /** @example 7k2m9q4x8c1v5b3n */
+            householdId: string;
+            /**
+             * Format: date
+             * @example 2026-05-31
+             */
+            asOf?: string;
+            /** @example 7k2m9q4x8c1v5b3n */
+            programId?: string;
+        };
+        ScoreCertificatePage: {
+            items: components["schemas"]["ScoreCertificate"][];
+            nextCursor?: string;
+        };
+        CertificateVerification: {
+            valid: boolean;
+            /** @enum {string} */
+            reason?: "malformed" | "unknown_key" | "bad_signature";
+            message: string;
+            fields?: {
+                [key: string]: string;
+            };
+            keyId?: string;
+        };
+        CountySigningKeys: {
+            /** @example 7k2m9q4x8c1v5b3n */
+            countyId: string;
+            countyName: string;
+            keys: components["schemas"]["SigningKey"][];
+        };
+        SigningKey: {
+            /** @example 7k2m9q4x8c1v5b3n:1 */
+            keyId: string;
+            /** @enum {string} */
+            algorithm: "Ed25519";
+            publicKeyPem: string;
+            publicKeyJwk: {
+                /** @enum {string} */
+                kty: "OKP";
+                /** @enum {string} */
+                crv: "Ed25519";
+                x: string;
+            };
+            /**
+             * Format: date-time
+             * @example 2026-05-31T08:00:00.000Z
+             */
+            createdAt: string;
+        };
+        UploadSlot: {
+            photoKey: string;
+            upload: components["schemas"]["UploadTarget"];
+            /**
+             * Format: date-time
+             * @example 2026-05-31T08:00:00.000Z
+             */
+            expiresAt: string;
+        };
+        UploadTarget: {
+            url: string;
+            /** @enum {string} */
+            method: "POST";
+            fields: {
+                [key: string]: string;
+            };
+        };
+        UploadRequest: {
+            /** @enum {string} */
+            purpose: "evidence" | "item";
+            /** @enum {string} */
+            contentType: "image/jpeg" | "image/png" | "image/webp";
+            size: number;
         };
         DevUser: {
             username: string;

@@ -12,6 +12,7 @@ import {
 } from '@xjf/data';
 import {
   accountSchema,
+  assertVillagePhotos,
   decisionSchema,
   ForbiddenError,
   idSchema,
@@ -37,6 +38,7 @@ import {
   villageScopeOf,
 } from '@xjf/http';
 import * as z from 'zod';
+import { withEvidenceUrls } from '../photos/views';
 import { villageReaders } from '../roles';
 import { villageParams } from '../tenants/villages.routes';
 
@@ -87,7 +89,15 @@ export function recordsRoutes(deps: Deps) {
     async (c) => {
       const actor = actorOf(c);
       const scope = await villageScopeOf(deps.db, actor, c.req.valid('param').villageId);
-      return c.json(await createRecord(deps.db, scope, c.req.valid('json'), actor, deps.clock()), 201);
+      const input = c.req.valid('json');
+      const evidence = input.evidence ?? [];
+      assertVillagePhotos(
+        Object.fromEntries(evidence.map((key, i) => [`evidence.${i}`, key])),
+        scope,
+        'evidence',
+      );
+      const record = await createRecord(deps.db, scope, input, actor, deps.clock());
+      return c.json(await withEvidenceUrls(deps, record), 201);
     },
   );
 
@@ -104,7 +114,9 @@ export function recordsRoutes(deps: Deps) {
     }),
     async (c) => {
       const scope = await villageScopeOf(deps.db, actorOf(c), c.req.valid('param').villageId);
-      return c.json(await listRecords(deps.db, scope, c.req.valid('query'), deps.clock()), 200);
+      const page = await listRecords(deps.db, scope, c.req.valid('query'), deps.clock());
+      const items = await Promise.all(page.items.map((record) => withEvidenceUrls(deps, record)));
+      return c.json({ ...page, items }, 200);
     },
   );
 
@@ -133,7 +145,7 @@ export function recordsRoutes(deps: Deps) {
       const approved = await countingRefusals(scope, recordId, () =>
         approveRecord(deps.db, scope, recordId, actor, deps.clock()),
       );
-      return c.json(approved, 200);
+      return c.json(await withEvidenceUrls(deps, approved), 200);
     },
   );
 
@@ -145,7 +157,7 @@ export function recordsRoutes(deps: Deps) {
     const rejected = await countingRefusals(scope, recordId, () =>
       rejectRecord(deps.db, scope, recordId, reason, actor, deps.clock()),
     );
-    return c.json(rejected, 200);
+    return c.json(await withEvidenceUrls(deps, rejected), 200);
   });
 
   r.openapi(
@@ -155,7 +167,8 @@ export function recordsRoutes(deps: Deps) {
       const { villageId, recordId } = c.req.valid('param');
       const scope = await villageScopeOf(deps.db, actor, villageId);
       const { reason } = reversalSchema.parse(c.req.valid('json'));
-      return c.json(await reverseRecord(deps.db, scope, recordId, reason, actor, deps.clock()), 200);
+      const reversed = await reverseRecord(deps.db, scope, recordId, reason, actor, deps.clock());
+      return c.json(await withEvidenceUrls(deps, reversed), 200);
     },
   );
 

@@ -15,65 +15,77 @@ import {
   pageOf,
   pageQuery,
   router,
-  villageScopeOf,
 } from '@xjf/http';
-import { villageReaders } from '../roles';
-import { villageParams } from '../tenants/villages.routes';
+import { countySide, type OwnerSide, villageSide } from './owners';
 
 const tags = ['积分项目与细则 Programs & rule sets'];
 
+/** A village's own programs, and a county's programs run in all its villages (全县统一). */
 export function programsRoutes(deps: Deps) {
+  return router()
+    .route('/', sideRoutes(deps, villageSide(deps)))
+    .route('/', sideRoutes(deps, countySide()));
+}
+
+function sideRoutes(deps: Deps, side: OwnerSide) {
   const r = router();
+  const county = side.kind === 'county';
 
   r.openapi(
     createRoute({
       method: 'post',
-      path: '/villages/{villageId}/programs',
+      path: `${side.base}/programs`,
       tags,
-      summary: '新建积分项目 Create a points program',
+      summary: county
+        ? '新建全县统一的积分项目 Create a county-wide program, run in every village'
+        : '新建积分项目 Create a points program',
       security: bearer,
-      middleware: [allow('village_admin'), idempotent(deps)] as const,
-      request: { params: villageParams, headers: idempotencyHeader, body: jsonBody(programCreateSchema) },
+      middleware: [allow(side.admin), idempotent(deps)] as const,
+      request: { params: side.params, headers: idempotencyHeader, body: jsonBody(programCreateSchema) },
       responses: { 201: json(programSchema, '已新建'), ...errors, ...conflict },
     }),
     async (c) => {
-      const scope = await villageScopeOf(deps.db, actorOf(c), c.req.valid('param').villageId);
-      return c.json(await createProgram(deps.db, scope, c.req.valid('json'), deps.clock()), 201);
+      const owner = await side.ownerOf(actorOf(c), c.req.valid('param'));
+      return c.json(await createProgram(deps.db, owner, c.req.valid('json'), deps.clock()), 201);
     },
   );
 
   r.openapi(
     createRoute({
       method: 'get',
-      path: '/villages/{villageId}/programs',
+      path: `${side.base}/programs`,
       tags,
-      summary: '积分项目列表 Programs of a village',
+      summary: county
+        ? '全县统一的积分项目 County-wide programs'
+        : '积分项目列表：本县统一项目（scope=county，只读）在前，本村项目在后 Programs of a village, its county’s first',
       security: bearer,
-      middleware: [allow(...villageReaders)] as const,
-      request: { params: villageParams, query: pageQuery },
+      middleware: [allow(...side.readers)] as const,
+      request: { params: side.params, query: pageQuery },
       responses: { 200: json(pageOf(programSchema, 'ProgramPage'), '积分项目'), ...errors },
     }),
     async (c) => {
-      const scope = await villageScopeOf(deps.db, actorOf(c), c.req.valid('param').villageId);
-      return c.json(await listPrograms(deps.db, scope, c.req.valid('query')), 200);
+      const owner = await side.ownerOf(actorOf(c), c.req.valid('param'));
+      return c.json(await listPrograms(deps.db, owner, c.req.valid('query')), 200);
     },
   );
 
   r.openapi(
     createRoute({
       method: 'patch',
-      path: '/villages/{villageId}/programs/{programId}',
+      path: `${side.base}/programs/{programId}`,
       tags,
-      summary: '修改积分项目：说明、年度清零 Change a program: description, annual reset',
+      summary: county
+        ? '修改全县统一的积分项目：说明、年度清零 Change a county-wide program'
+        : '修改积分项目：说明、年度清零 Change a program: description, annual reset',
       security: bearer,
-      middleware: [allow('village_admin')] as const,
-      request: { params: villageParams.extend({ programId: idSchema }), body: jsonBody(programPatchSchema) },
+      middleware: [allow(side.admin)] as const,
+      request: { params: side.params.extend({ programId: idSchema }), body: jsonBody(programPatchSchema) },
       responses: { 200: json(programSchema, '已修改'), ...errors },
     }),
     async (c) => {
-      const { villageId, programId } = c.req.valid('param');
-      const scope = await villageScopeOf(deps.db, actorOf(c), villageId);
-      return c.json(await patchProgram(deps.db, scope, programId, c.req.valid('json')), 200);
+      const params = c.req.valid('param');
+      const owner = await side.ownerOf(actorOf(c), params);
+      return c.json(await patchProgram(deps.db, owner, String(params.programId), c.req.valid('json')), 200);
     },
   );
 

@@ -6,7 +6,9 @@ import {
   getRuleSet,
   getRuleSetVersion,
   listRuleSets,
+  type Owner,
   publishRuleSet,
+  ruleSetOwnerOf,
   saveDraft,
 } from '@xjf/data';
 import {
@@ -38,15 +40,11 @@ import {
   json,
   jsonBody,
   router,
-  villageScopeOf,
 } from '@xjf/http';
 import * as z from 'zod';
-import { villageReaders } from '../roles';
-import { villageParams } from '../tenants/villages.routes';
+import { countySide, type OwnerSide, villageSide } from './owners';
 
 const tags = ['积分项目与细则 Programs & rule sets'];
-const ruleSetParams = villageParams.extend({ ruleSetId: idSchema });
-const versionParams = ruleSetParams.extend({ version: z.coerce.number().int().positive().max(1_000_000) });
 const ruleSetList = z.object({ items: z.array(ruleSetSchema) }).meta({ id: 'RuleSetList' });
 const versionQuery = z.union([z.literal('draft'), z.coerce.number().int().positive()]);
 const ruleRowsSchema = z
@@ -57,12 +55,7 @@ const ruleRowsSchema = z
   .meta({ id: 'RuleRows' });
 
 /** The content of the draft or of a published version (default: the draft if open, else the latest). */
-async function contentOf(
-  deps: Deps,
-  scope: { countyId: string; villageId: string },
-  ruleSetId: string,
-  version: 'draft' | number | undefined,
-) {
+async function contentOf(deps: Deps, scope: Owner, ruleSetId: string, version: 'draft' | number | undefined) {
   const ruleSet = await getRuleSet(deps.db, scope, ruleSetId);
   const wanted = version ?? (ruleSet.draft ? 'draft' : ruleSet.latestVersion);
   if (wanted === 'draft') {
@@ -72,22 +65,48 @@ async function contentOf(
   return getRuleSetVersion(deps.db, scope, ruleSetId, wanted);
 }
 
+/** A village's rule sets and its county's (全县统一), on the same routes under each. */
 export function ruleSetsRoutes(deps: Deps) {
+  return router()
+    .route('/', sideRoutes(deps, villageSide(deps)))
+    .route('/', sideRoutes(deps, countySide()));
+}
+
+type RuleSetPath = { ruleSetId: string };
+
+function sideRoutes(deps: Deps, side: OwnerSide) {
   const r = router();
+  const path = `${side.base}/rule-sets`;
+  const ruleSetParams = side.params.extend({ ruleSetId: idSchema });
+  const versionParams = ruleSetParams.extend({
+    version: z.coerce.number().int().positive().max(1_000_000),
+  });
+  const summary = (text: string) => (side.kind === 'county' ? `【全县统一】${text}` : text);
+  /** The caller's scope, then where the named rule set is kept: the county's reads, never edits, from a village. */
+  const ownerOf = async (
+    actor: ReturnType<typeof actorOf>,
+    params: Record<string, unknown>,
+    mode?: 'read' | 'edit',
+  ) => {
+    const scope = await side.ownerOf(actor, params);
+    return mode ? ruleSetOwnerOf(deps.db, scope, (params as RuleSetPath).ruleSetId, mode) : scope;
+  };
 
   r.openapi(
     createRoute({
       method: 'post',
-      path: '/villages/{villageId}/rule-sets',
+      path,
       tags,
-      summary: '为积分项目新建细则（可从模板开始）Create a program’s rule set, optionally from a template',
+      summary: summary(
+        '为积分项目新建细则（可从模板开始）Create a program’s rule set, optionally from a template',
+      ),
       security: bearer,
-      middleware: [allow('village_admin'), idempotent(deps)] as const,
-      request: { params: villageParams, headers: idempotencyHeader, body: jsonBody(ruleSetCreateSchema) },
+      middleware: [allow(side.admin), idempotent(deps)] as const,
+      request: { params: side.params, headers: idempotencyHeader, body: jsonBody(ruleSetCreateSchema) },
       responses: { 201: json(ruleSetSchema, '草稿已建'), ...errors, ...conflict },
     }),
     async (c) => {
-      const scope = await villageScopeOf(deps.db, actorOf(c), c.req.valid('param').villageId);
+      const scope = await ownerOf(actorOf(c), c.req.valid('param'));
       const { programId, name, templateId } = c.req.valid('json');
       const content = templateId
         ? (await findTemplate(deps.db, scope, templateId)).content
@@ -99,16 +118,20 @@ export function ruleSetsRoutes(deps: Deps) {
   r.openapi(
     createRoute({
       method: 'get',
-      path: '/villages/{villageId}/rule-sets',
+      path,
       tags,
-      summary: '本村的积分细则 Rule sets of a village',
+      summary: summary(
+        side.kind === 'county'
+          ? '全县统一项目的细则 County-wide rule sets'
+          : '本村的积分细则（含全县统一项目）Rule sets of a village, with its county’s',
+      ),
       security: bearer,
-      middleware: [allow(...villageReaders)] as const,
-      request: { params: villageParams },
+      middleware: [allow(...side.readers)] as const,
+      request: { params: side.params },
       responses: { 200: json(ruleSetList, '积分细则'), ...errors },
     }),
     async (c) => {
-      const scope = await villageScopeOf(deps.db, actorOf(c), c.req.valid('param').villageId);
+      const scope = await ownerOf(actorOf(c), c.req.valid('param'));
       return c.json({ items: await listRuleSets(deps.db, scope) }, 200);
     },
   );
@@ -117,16 +140,16 @@ export function ruleSetsRoutes(deps: Deps) {
   r.openapi(
     createRoute({
       method: 'get',
-      path: '/villages/{villageId}/rule-sets/active',
+      path: `${path}/active`,
       tags,
-      summary: '今天生效的细则版本 The version of a program’s rules in effect today',
+      summary: summary('今天生效的细则版本 The version of a program’s rules in effect today'),
       security: bearer,
-      middleware: [allow(...villageReaders)] as const,
-      request: { params: villageParams, query: z.strictObject({ program: idSchema }) },
+      middleware: [allow(...side.readers)] as const,
+      request: { params: side.params, query: z.strictObject({ program: idSchema }) },
       responses: { 200: json(ruleSetVersionSchema, '生效版本'), ...errors },
     }),
     async (c) => {
-      const scope = await villageScopeOf(deps.db, actorOf(c), c.req.valid('param').villageId);
+      const scope = await ownerOf(actorOf(c), c.req.valid('param'));
       return c.json(
         await activeRuleSetVersion(deps.db, scope, c.req.valid('query').program, deps.clock()),
         200,
@@ -137,56 +160,58 @@ export function ruleSetsRoutes(deps: Deps) {
   r.openapi(
     createRoute({
       method: 'get',
-      path: '/villages/{villageId}/rule-sets/{ruleSetId}',
+      path: `${path}/{ruleSetId}`,
       tags,
-      summary: '细则：草稿与已发布版本 A rule set with its draft and versions',
+      summary: summary('细则：草稿与已发布版本 A rule set with its draft and versions'),
       security: bearer,
-      middleware: [allow(...villageReaders)] as const,
+      middleware: [allow(...side.readers)] as const,
       request: { params: ruleSetParams },
       responses: { 200: json(ruleSetSchema, '积分细则'), ...errors },
     }),
     async (c) => {
-      const { villageId, ruleSetId } = c.req.valid('param');
-      const scope = await villageScopeOf(deps.db, actorOf(c), villageId);
-      return c.json(await getRuleSet(deps.db, scope, ruleSetId), 200);
+      const params = c.req.valid('param');
+      const owner = await ownerOf(actorOf(c), params, 'read');
+      return c.json(await getRuleSet(deps.db, owner, (params as RuleSetPath).ruleSetId), 200);
     },
   );
 
   r.openapi(
     createRoute({
       method: 'put',
-      path: '/villages/{villageId}/rule-sets/{ruleSetId}',
+      path: `${path}/{ruleSetId}`,
       tags,
-      summary: '保存草稿 Save the draft (editing a published set starts a new draft)',
+      summary: summary('保存草稿 Save the draft (editing a published set starts a new draft)'),
       security: bearer,
-      middleware: [allow('village_admin')] as const,
+      middleware: [allow(side.admin)] as const,
       request: { params: ruleSetParams, body: jsonBody(ruleSetDraftSchema) },
       responses: { 200: json(ruleSetSchema, '已保存'), ...errors, ...conflict },
     }),
     async (c) => {
-      const { villageId, ruleSetId } = c.req.valid('param');
-      const scope = await villageScopeOf(deps.db, actorOf(c), villageId);
-      return c.json(await saveDraft(deps.db, scope, ruleSetId, c.req.valid('json'), deps.clock()), 200);
+      const params = c.req.valid('param');
+      const owner = await ownerOf(actorOf(c), params, 'edit');
+      const { ruleSetId } = params as RuleSetPath;
+      return c.json(await saveDraft(deps.db, owner, ruleSetId, c.req.valid('json'), deps.clock()), 200);
     },
   );
 
   r.openapi(
     createRoute({
       method: 'post',
-      path: '/villages/{villageId}/rule-sets/{ruleSetId}/publish',
+      path: `${path}/{ruleSetId}/publish`,
       tags,
-      summary: '发布草稿为新版本 Publish the draft as the next immutable version',
+      summary: summary('发布草稿为新版本 Publish the draft as the next immutable version'),
       security: bearer,
-      middleware: [allow('village_admin'), idempotent(deps)] as const,
+      middleware: [allow(side.admin), idempotent(deps)] as const,
       request: { params: ruleSetParams, headers: idempotencyHeader, body: jsonBody(publishSchema) },
       responses: { 201: json(ruleSetVersionSchema, '已发布'), ...errors, ...conflict },
     }),
     async (c) => {
       const actor = actorOf(c);
-      const { villageId, ruleSetId } = c.req.valid('param');
-      const scope = await villageScopeOf(deps.db, actor, villageId);
+      const params = c.req.valid('param');
+      const owner = await ownerOf(actor, params, 'edit');
+      const { ruleSetId } = params as RuleSetPath;
       return c.json(
-        await publishRuleSet(deps.db, scope, ruleSetId, c.req.valid('json'), actor, deps.clock()),
+        await publishRuleSet(deps.db, owner, ruleSetId, c.req.valid('json'), actor, deps.clock()),
         201,
       );
     },
@@ -195,36 +220,38 @@ export function ruleSetsRoutes(deps: Deps) {
   r.openapi(
     createRoute({
       method: 'get',
-      path: '/villages/{villageId}/rule-sets/{ruleSetId}/versions/{version}',
+      path: `${path}/{ruleSetId}/versions/{version}`,
       tags,
-      summary: '某一已发布版本 A published version',
+      summary: summary('某一已发布版本 A published version'),
       security: bearer,
-      middleware: [allow(...villageReaders)] as const,
+      middleware: [allow(...side.readers)] as const,
       request: { params: versionParams },
       responses: { 200: json(ruleSetVersionSchema, '版本'), ...errors },
     }),
     async (c) => {
-      const { villageId, ruleSetId, version } = c.req.valid('param');
-      const scope = await villageScopeOf(deps.db, actorOf(c), villageId);
-      return c.json(await getRuleSetVersion(deps.db, scope, ruleSetId, version), 200);
+      const params = c.req.valid('param');
+      const owner = await ownerOf(actorOf(c), params, 'read');
+      const { ruleSetId, version } = params as RuleSetPath & { version: number };
+      return c.json(await getRuleSetVersion(deps.db, owner, ruleSetId, version), 200);
     },
   );
 
   r.openapi(
     createRoute({
       method: 'get',
-      path: '/villages/{villageId}/rule-sets/{ruleSetId}/rows',
+      path: `${path}/{ruleSetId}/rows`,
       tags,
-      summary: '导出为表格行（Excel）Export a version or the draft as spreadsheet rows',
+      summary: summary('导出为表格行（Excel）Export a version or the draft as spreadsheet rows'),
       security: bearer,
-      middleware: [allow(...villageReaders)] as const,
+      middleware: [allow(...side.readers)] as const,
       request: { params: ruleSetParams, query: z.strictObject({ version: versionQuery.optional() }) },
       responses: { 200: json(ruleRowsSchema, '表头与行'), ...errors },
     }),
     async (c) => {
-      const { villageId, ruleSetId } = c.req.valid('param');
-      const scope = await villageScopeOf(deps.db, actorOf(c), villageId);
-      const { content } = await contentOf(deps, scope, ruleSetId, c.req.valid('query').version);
+      const params = c.req.valid('param');
+      const owner = await ownerOf(actorOf(c), params, 'read');
+      const { ruleSetId } = params as RuleSetPath;
+      const { content } = await contentOf(deps, owner, ruleSetId, c.req.valid('query').version);
       return c.json(
         { columns: ruleColumns.map(([key, header]) => ({ key, header })), rows: contentToRows(content) },
         200,
@@ -235,42 +262,43 @@ export function ruleSetsRoutes(deps: Deps) {
   r.openapi(
     createRoute({
       method: 'put',
-      path: '/villages/{villageId}/rule-sets/{ruleSetId}/rows',
+      path: `${path}/{ruleSetId}/rows`,
       tags,
-      summary: '从表格行导入草稿 Import the draft from spreadsheet rows (all or nothing)',
+      summary: summary('从表格行导入草稿 Import the draft from spreadsheet rows (all or nothing)'),
       description:
         '任何一行有误则不导入，并逐行列出错误 (any bad row imports nothing; every bad cell is named)',
       security: bearer,
-      middleware: [allow('village_admin')] as const,
+      middleware: [allow(side.admin)] as const,
       request: { params: ruleSetParams, body: jsonBody(ruleRowsImportSchema) },
       responses: { 200: json(ruleSetSchema, '已导入为草稿'), ...errors, ...conflict },
     }),
     async (c) => {
-      const { villageId, ruleSetId } = c.req.valid('param');
+      const params = c.req.valid('param');
       const { rows, baseVersion } = c.req.valid('json');
-      const scope = await villageScopeOf(deps.db, actorOf(c), villageId);
+      const owner = await ownerOf(actorOf(c), params, 'edit');
+      const { ruleSetId } = params as RuleSetPath;
       const content = rowsToContent(rows);
-      return c.json(await saveDraft(deps.db, scope, ruleSetId, { content, baseVersion }, deps.clock()), 200);
+      return c.json(await saveDraft(deps.db, owner, ruleSetId, { content, baseVersion }, deps.clock()), 200);
     },
   );
 
   r.openapi(
     createRoute({
       method: 'post',
-      path: '/villages/{villageId}/rule-sets/{ruleSetId}/preview',
+      path: `${path}/{ruleSetId}/preview`,
       tags,
-      summary: '试算 Preview the points a record would get',
+      summary: summary('试算 Preview the points a record would get'),
       description: '不产生任何记录 (writes nothing)',
       security: bearer,
-      middleware: [allow(...villageReaders)] as const,
+      middleware: [allow(...side.readers)] as const,
       request: { params: ruleSetParams, body: jsonBody(previewSchema) },
       responses: { 200: json(evaluationSchema, '试算结果'), ...errors },
     }),
     async (c) => {
-      const { villageId, ruleSetId } = c.req.valid('param');
+      const params = c.req.valid('param');
       const input = c.req.valid('json');
-      const scope = await villageScopeOf(deps.db, actorOf(c), villageId);
-      const { content } = await contentOf(deps, scope, ruleSetId, input.version);
+      const owner = await ownerOf(actorOf(c), params, 'read');
+      const { content } = await contentOf(deps, owner, (params as RuleSetPath).ruleSetId, input.version);
       const rule = content.rules.find((x) => x.code === input.ruleCode);
       if (!rule) throw new NotFoundError(`规则 ${input.ruleCode} (rule)`, 'rule_not_found');
       return c.json(evaluateRule(rule, { quantity: input.quantity, usage: input.usage }), 200);

@@ -10,6 +10,7 @@ import {
   putStoreSettings,
 } from '@xjf/data';
 import {
+  assertVillagePhotos,
   idSchema,
   stockMovementCreateSchema,
   stockMovementSchema,
@@ -36,6 +37,7 @@ import {
   villageScopeOf,
 } from '@xjf/http';
 import * as z from 'zod';
+import { withPhotoUrl } from '../photos/views';
 import { villageReaders } from '../roles';
 import { villageParams } from '../tenants/villages.routes';
 
@@ -43,6 +45,14 @@ const tags = ['积分超市 Points store'];
 const itemParams = villageParams.extend({ itemId: idSchema });
 /** Who keeps the shelf: the clerk at the counter and the village admin. */
 const shelfKeepers = ['store_clerk', 'village_admin'] as const;
+
+/** An item's photo must be one uploaded for this village's shelf. */
+const assertItemPhoto = (
+  photoKey: string | null | undefined,
+  scope: { countyId: string; villageId: string },
+) => {
+  if (photoKey) assertVillagePhotos({ photoKey }, scope, 'item');
+};
 
 export function storeItemsRoutes(deps: Deps) {
   const r = router();
@@ -60,7 +70,9 @@ export function storeItemsRoutes(deps: Deps) {
     }),
     async (c) => {
       const scope = await villageScopeOf(deps.db, actorOf(c), c.req.valid('param').villageId);
-      return c.json(await createItem(deps.db, scope, c.req.valid('json'), deps.clock()), 201);
+      const input = c.req.valid('json');
+      assertItemPhoto(input.photoKey, scope);
+      return c.json(await withPhotoUrl(deps, await createItem(deps.db, scope, input, deps.clock())), 201);
     },
   );
 
@@ -77,7 +89,8 @@ export function storeItemsRoutes(deps: Deps) {
     }),
     async (c) => {
       const scope = await villageScopeOf(deps.db, actorOf(c), c.req.valid('param').villageId);
-      return c.json({ items: await listItems(deps.db, scope) }, 200);
+      const items = await listItems(deps.db, scope);
+      return c.json({ items: await Promise.all(items.map((item) => withPhotoUrl(deps, item))) }, 200);
     },
   );
 
@@ -95,7 +108,7 @@ export function storeItemsRoutes(deps: Deps) {
     async (c) => {
       const { villageId, itemId } = c.req.valid('param');
       const scope = await villageScopeOf(deps.db, actorOf(c), villageId);
-      return c.json(await getItem(deps.db, scope, itemId), 200);
+      return c.json(await withPhotoUrl(deps, await getItem(deps.db, scope, itemId)), 200);
     },
   );
 
@@ -104,7 +117,7 @@ export function storeItemsRoutes(deps: Deps) {
       method: 'patch',
       path: '/villages/{villageId}/store/items/{itemId}',
       tags,
-      summary: '修改商品：名称、价格、下架 Change an item: name, price, retire',
+      summary: '修改商品：名称、价格、图片、下架 Change an item: name, price, photo, retire',
       security: bearer,
       middleware: [allow(...shelfKeepers)] as const,
       request: { params: itemParams, body: jsonBody(storeItemPatchSchema) },
@@ -113,7 +126,12 @@ export function storeItemsRoutes(deps: Deps) {
     async (c) => {
       const { villageId, itemId } = c.req.valid('param');
       const scope = await villageScopeOf(deps.db, actorOf(c), villageId);
-      return c.json(await patchItem(deps.db, scope, itemId, c.req.valid('json'), deps.clock()), 200);
+      const patch = c.req.valid('json');
+      assertItemPhoto(patch.photoKey, scope);
+      return c.json(
+        await withPhotoUrl(deps, await patchItem(deps.db, scope, itemId, patch, deps.clock())),
+        200,
+      );
     },
   );
 

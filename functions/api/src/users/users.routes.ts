@@ -1,11 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
-import { createUser, getCounty, listUsers } from '@xjf/data';
+import { createUser, getCounty, getPartner, listUsers, setUserHousehold } from '@xjf/data';
 import {
   assertMayAssign,
   assignableCountyRoles,
   assignableVillageRoles,
   createdUserSchema,
+  idSchema,
   userCreateSchema,
+  userPatchSchema,
   userSchema,
 } from '@xjf/domain';
 import {
@@ -52,6 +54,8 @@ export function usersRoutes(deps: Deps) {
       const input = c.req.valid('json');
       assertMayAssign(input.role, assignableCountyRoles(actor));
       if (actor.kind === 'platform') await getCounty(deps.db, scope);
+      // A partner user's partner must be one of this county's (its token will carry the id).
+      if (input.partnerId) await getPartner(deps.db, scope, input.partnerId);
       return c.json(await createUser(deps.db, scope, input, actor.userId, deps.clock(), deps.directory), 201);
     },
   );
@@ -107,6 +111,25 @@ export function usersRoutes(deps: Deps) {
     async (c) => {
       const scope = await villageScopeOf(deps.db, actorOf(c), c.req.valid('param').villageId);
       return c.json(await listUsers(deps.db, scope, c.req.valid('query')), 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/villages/{villageId}/users/{userId}',
+      tags,
+      summary: '设置村级用户所在农户（不能审核自家积分）Link a village user to their household',
+      security: bearer,
+      middleware: [allow('village_admin')] as const,
+      request: { params: villageParams.extend({ userId: idSchema }), body: jsonBody(userPatchSchema) },
+      responses: { 200: json(userSchema, '已保存'), ...errors },
+    }),
+    async (c) => {
+      const { villageId, userId } = c.req.valid('param');
+      const scope = await villageScopeOf(deps.db, actorOf(c), villageId);
+      const { householdId } = c.req.valid('json');
+      return c.json(await setUserHousehold(deps.db, scope, userId, householdId), 200);
     },
   );
 

@@ -7,12 +7,12 @@ import {
   type PointRecord,
   type PublicBoard,
   pointRecordSchema,
-  programSchema,
   rankHouseholds,
 } from '@xjf/domain';
 import type { Db } from '../client';
 import { keys } from '../keys';
 import { type Page, queryPage, queryPrefix } from '../page';
+import { allProgramsOf } from '../rules/programs';
 import { getCounty } from '../tenants/counties';
 import { getVillage } from '../tenants/villages';
 import { settleDuePostings } from './records';
@@ -62,11 +62,7 @@ export async function readBoard(db: Db, scope: VillageScope, now: Date): Promise
   const [village, county, programs, households, accounts, posted, effective] = await Promise.all([
     getVillage(db, scope),
     getCounty(db, scope),
-    everything((cursor) =>
-      queryPrefix(db, keys.programPrefix(scope.countyId, scope.villageId), { cursor }, (i) =>
-        programSchema.parse(i),
-      ),
-    ),
+    allProgramsOf(db, scope),
     everything((cursor) =>
       queryPrefix(db, keys.householdPrefix(scope.countyId, scope.villageId), { cursor }, (i) =>
         householdSchema.parse(i),

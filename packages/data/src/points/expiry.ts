@@ -12,7 +12,7 @@ import type { Db } from '../client';
 import { keys } from '../keys';
 import { queryAllPrefix, queryPage } from '../page';
 import { villageMonthUpdate } from '../reports/village-months';
-import { listPrograms } from '../rules/programs';
+import { allProgramsOf } from '../rules/programs';
 import { transactWithRetry } from '../transact';
 
 type VillageScope = { countyId: string; villageId: string };
@@ -142,8 +142,9 @@ async function expireProgram(db: Db, scope: VillageScope, program: Program, now:
  * times: an account's reset entry has a fixed key, and a finished program is marked done.
  */
 export async function expireLapsedPoints(db: Db, scope: VillageScope, now: Date): Promise<number> {
-  const programs = await listPrograms(db, scope, {});
+  // The county's programs too: their accounts are in every village, each village resets its own.
+  const programs = await allProgramsOf(db, scope);
   let lapsed = 0;
-  for (const program of programs.items) lapsed += await expireProgram(db, scope, program, now);
+  for (const program of programs) lapsed += await expireProgram(db, scope, program, now);
   return lapsed;
 }

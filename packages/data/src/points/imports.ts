@@ -18,8 +18,9 @@ import { auditEntry, auditWhoOf } from '../audit/audit';
 import type { Db } from '../client';
 import { allHouseholds, householdsByIds } from '../households/households';
 import { keys } from '../keys';
-import { getProgram } from '../rules/programs';
-import { activeRuleSetVersion, listVersions } from '../rules/rule-sets';
+import { getProgram, programOwner } from '../rules/programs';
+import { activeVersionOf } from '../rules/resolve';
+import { listVersions } from '../rules/rule-sets';
 import { writeAllOrNothing } from '../transact-chunks';
 import { pointRecordPut } from './record-item';
 
@@ -39,7 +40,7 @@ export async function importRecords(
   const program = await getProgram(db, scope, input.programId);
   const [households, versions] = await Promise.all([
     allHouseholds(db, scope),
-    program.ruleSetId ? listVersions(db, scope, program.ruleSetId) : [],
+    program.ruleSetId ? listVersions(db, programOwner(scope, program), program.ruleSetId) : [],
   ]);
   const drafts = rowsToRecordDrafts(input.rows, {
     programId: program.id,
@@ -74,7 +75,7 @@ export async function recordMonthGrid(
       scope,
       input.cells.map((c) => c.householdId),
     ),
-    activeRuleSetVersion(db, scope, program.id, new Date(`${occurredOn}T12:00:00+08:00`)),
+    activeVersionOf(db, scope, program, new Date(`${occurredOn}T12:00:00+08:00`)),
   ]);
   const drafts = gridToDrafts(input.cells, {
     programId: program.id,

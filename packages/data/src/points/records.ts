@@ -20,8 +20,9 @@ import { getHousehold } from '../households/households';
 import { keys } from '../keys';
 import { type Page, queryPage } from '../page';
 import { getProgram } from '../rules/programs';
-import { activeRuleSetVersion } from '../rules/rule-sets';
+import { activeVersionOf } from '../rules/resolve';
 import { getVillage } from '../tenants/villages';
+import { householdOfUser } from '../users/users';
 import { moveOnLedger } from './ledger';
 import { writeRecordChange } from './record-change';
 import { pointRecordPut } from './record-item';
@@ -45,10 +46,14 @@ export async function createRecord(
       occurredOn: `最晚为 ${chinaDate(now)}`,
     });
   }
-  const [program, household, version] = await Promise.all([
-    getProgram(db, scope, input.programId),
+  // The program (the village's or its county's, one BatchGet), then its version; the household meanwhile.
+  const day = new Date(`${input.occurredOn}T12:00:00+08:00`);
+  const [{ program, version }, household] = await Promise.all([
+    getProgram(db, scope, input.programId).then(async (program) => ({
+      program,
+      version: await activeVersionOf(db, scope, program, day),
+    })),
     getHousehold(db, scope, input.householdId),
-    activeRuleSetVersion(db, scope, input.programId, new Date(`${input.occurredOn}T12:00:00+08:00`)),
   ]);
   const rule = version.content.rules.find((r) => r.code === input.ruleCode);
   if (!rule) {
@@ -72,6 +77,7 @@ export async function createRecord(
       quantity: input.quantity,
       occurredOn: input.occurredOn,
       note: input.note,
+      evidence: input.evidence,
     },
     scope.villageId,
     { userId: actor.userId, name: actor.name },
@@ -160,8 +166,12 @@ async function decide(
  * window ends; with posting off (0 days) it takes effect on the ledger at once.
  */
 export async function approveRecord(db: Db, scope: VillageScope, recordId: string, actor: Actor, now: Date) {
-  const [record, village] = await Promise.all([getRecord(db, scope, recordId), getVillage(db, scope)]);
-  assertMayApprove(record, { userId: actor.userId });
+  const [record, village, householdId] = await Promise.all([
+    getRecord(db, scope, recordId),
+    getVillage(db, scope),
+    householdOfUser(db, scope, actor.userId),
+  ]);
+  assertMayApprove(record, { userId: actor.userId, householdId });
   const postingDays = village.postingDays ?? DEFAULT_POSTING_DAYS;
   const to = nextStatus(record.status, 'approve', postingDays);
   const at = now.toISOString();
@@ -192,8 +202,11 @@ export async function rejectRecord(
   actor: Actor,
   now: Date,
 ) {
-  const record = await getRecord(db, scope, recordId);
-  assertMayApprove(record, { userId: actor.userId });
+  const [record, householdId] = await Promise.all([
+    getRecord(db, scope, recordId),
+    householdOfUser(db, scope, actor.userId),
+  ]);
+  assertMayApprove(record, { userId: actor.userId, householdId });
   const to = nextStatus(record.status, 'reject', DEFAULT_POSTING_DAYS);
   const at = now.toISOString();
   await decide(

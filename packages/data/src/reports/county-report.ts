@@ -14,6 +14,7 @@ import {
 import type { Db } from '../client';
 import { keys } from '../keys';
 import { queryAllPrefix, queryPage } from '../page';
+import { countyPrograms } from '../rules/programs';
 import { villageMonthOf } from './rebuild';
 
 type CountyScope = { countyId: string };
@@ -117,15 +118,22 @@ export async function countyDirectory(db: Db, scope: CountyScope): Promise<Count
 }
 
 /**
- * Programs belong to villages, so a county filters by program NAME (生态积分): the ids of the
- * villages' programs with that name. One small query per village, only when asked.
+ * A county filters by program NAME (生态积分): the ids of its county-wide programs and of the
+ * villages' own programs with that name. One small query per village, only when asked.
  */
 async function programIdsNamed(db: Db, scope: CountyScope, villages: readonly ReportVillage[], name: string) {
-  const programs = await inGroups(villages, (v) =>
-    queryAllPrefix(db, keys.programPrefix(scope.countyId, v.id), (i): Program => programSchema.parse(i)),
-  );
+  const [county, programs] = await Promise.all([
+    countyPrograms(db, scope),
+    inGroups(villages, (v) =>
+      queryAllPrefix(
+        db,
+        keys.programPrefix({ countyId: scope.countyId, villageId: v.id }),
+        (i): Program => programSchema.parse(i),
+      ),
+    ),
+  ]);
   return new Set(
-    programs
+    [county, ...programs]
       .flat()
       .filter((p) => p.name === name)
       .map((p) => p.id),

@@ -16,12 +16,10 @@ import {
   ValidationError,
 } from '@xjf/domain';
 import type { Db } from '../client';
-import { keys } from '../keys';
-import { queryPrefix } from '../page';
+import { keys, type Owner } from '../keys';
+import { queryAllPrefix, queryPrefix } from '../page';
 import { transactWrite } from '../transact';
-import { getProgram } from './programs';
-
-type VillageScope = { countyId: string; villageId: string };
+import { assertOwnsProgram, getProgram } from './programs';
 
 type Head = Omit<RuleSet, 'versions'>;
 const headSchema = ruleSetSchema.omit({ versions: true });
@@ -37,11 +35,12 @@ const versionSummary = (v: RuleSetVersion) => ({
 /** A program gets one rule set, created as a draft (empty or copied from a template). */
 export async function createRuleSet(
   db: Db,
-  scope: VillageScope,
+  scope: Owner,
   input: { programId: string; name: string; content: RuleSetContent },
   now: Date,
 ): Promise<RuleSet> {
   const program = await getProgram(db, scope, input.programId);
+  assertOwnsProgram(scope, program);
   const taken = () =>
     new ConflictError('program_has_rule_set', '该积分项目已有积分细则 (the program already has a rule set)', {
       programId: '已有积分细则 (already has a rule set)',
@@ -51,6 +50,7 @@ export async function createRuleSet(
   const ruleSet: RuleSet = {
     id: newId(),
     villageId: scope.villageId,
+    scope: scope.villageId === undefined ? 'county' : 'village',
     programId: program.id,
     name: input.name,
     latestVersion: 0,
@@ -64,7 +64,7 @@ export async function createRuleSet(
       {
         Update: {
           TableName: db.tableName,
-          Key: keys.program(scope.countyId, scope.villageId, program.id),
+          Key: keys.program(scope, program.id),
           UpdateExpression: 'SET ruleSetId = :id',
           ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(ruleSetId)',
           ExpressionAttributeValues: { ':id': ruleSet.id },
@@ -73,7 +73,7 @@ export async function createRuleSet(
       {
         Put: {
           TableName: db.tableName,
-          Item: { ...keys.ruleSet(scope.countyId, scope.villageId, ruleSet.id), type: 'RuleSet', ...ruleSet },
+          Item: { ...keys.ruleSet(scope, ruleSet.id), type: 'RuleSet', ...ruleSet },
           ConditionExpression: 'attribute_not_exists(PK)',
         },
       },
@@ -83,11 +83,11 @@ export async function createRuleSet(
   return { ...ruleSet, versions: [] };
 }
 
-async function getHead(db: Db, scope: VillageScope, ruleSetId: string): Promise<Head> {
+async function getHead(db: Db, scope: Owner, ruleSetId: string): Promise<Head> {
   const out = await db.doc.send(
     new GetCommand({
       TableName: db.tableName,
-      Key: keys.ruleSet(scope.countyId, scope.villageId, ruleSetId),
+      Key: keys.ruleSet(scope, ruleSetId),
     }),
   );
   if (!out.Item) throw new NotFoundError('积分细则 (rule set)');
@@ -95,13 +95,13 @@ async function getHead(db: Db, scope: VillageScope, ruleSetId: string): Promise<
 }
 
 /** Every published version of a rule set, oldest first unless `forward` is false. */
-export async function listVersions(db: Db, scope: VillageScope, ruleSetId: string, forward = true) {
+export async function listVersions(db: Db, scope: Owner, ruleSetId: string, forward = true) {
   const versions: RuleSetVersion[] = [];
   let cursor: string | undefined;
   do {
     const page = await queryPrefix(
       db,
-      keys.ruleSetVersionPrefix(scope.countyId, scope.villageId, ruleSetId),
+      keys.ruleSetVersionPrefix(scope, ruleSetId),
       { cursor, forward },
       (item) => ruleSetVersionSchema.parse(item),
     );
@@ -112,7 +112,7 @@ export async function listVersions(db: Db, scope: VillageScope, ruleSetId: strin
 }
 
 /** The head with its draft, and a summary of every published version. */
-export async function getRuleSet(db: Db, scope: VillageScope, ruleSetId: string): Promise<RuleSet> {
+export async function getRuleSet(db: Db, scope: Owner, ruleSetId: string): Promise<RuleSet> {
   const [head, versions] = await Promise.all([
     getHead(db, scope, ruleSetId),
     listVersions(db, scope, ruleSetId),
@@ -120,23 +120,25 @@ export async function getRuleSet(db: Db, scope: VillageScope, ruleSetId: string)
   return { ...head, versions: versions.map(versionSummary) };
 }
 
-export async function listRuleSets(db: Db, scope: VillageScope): Promise<RuleSet[]> {
-  const page = await queryPrefix(db, keys.ruleSetPrefix(scope.countyId, scope.villageId), {}, (item) =>
-    headSchema.parse(item),
-  );
-  return page.items;
+/** An owner's rule sets; a village's list also holds its county's (read-only there). */
+export async function listRuleSets(db: Db, scope: Owner): Promise<RuleSet[]> {
+  const heads = (owner: Owner) =>
+    queryAllPrefix(db, keys.ruleSetPrefix(owner), (item): RuleSet => headSchema.parse(item));
+  if (scope.villageId === undefined) return heads(scope);
+  const [county, village] = await Promise.all([heads({ countyId: scope.countyId }), heads(scope)]);
+  return [...county, ...village];
 }
 
 export async function getRuleSetVersion(
   db: Db,
-  scope: VillageScope,
+  scope: Owner,
   ruleSetId: string,
   version: number,
 ): Promise<RuleSetVersion> {
   const out = await db.doc.send(
     new GetCommand({
       TableName: db.tableName,
-      Key: keys.ruleSetVersion(scope.countyId, scope.villageId, ruleSetId, version),
+      Key: keys.ruleSetVersion(scope, ruleSetId, version),
     }),
   );
   if (!out.Item) throw new NotFoundError(`第 ${version} 版 (version ${version})`);
@@ -156,7 +158,7 @@ const versionConflict = (latest: number) =>
  */
 export async function saveDraft(
   db: Db,
-  scope: VillageScope,
+  scope: Owner,
   ruleSetId: string,
   draft: RuleSetDraft,
   now: Date,
@@ -166,7 +168,7 @@ export async function saveDraft(
     await db.doc.send(
       new UpdateCommand({
         TableName: db.tableName,
-        Key: keys.ruleSet(scope.countyId, scope.villageId, ruleSetId),
+        Key: keys.ruleSet(scope, ruleSetId),
         UpdateExpression: `SET draft = :draft, updatedAt = :at${draft.name ? ', #name = :name' : ''}`,
         ConditionExpression: 'attribute_exists(PK) AND latestVersion = :base',
         ExpressionAttributeNames: draft.name ? { '#name': 'name' } : undefined,
@@ -189,7 +191,7 @@ export async function saveDraft(
 /** The draft becomes the next immutable version; the head moves on in the same transaction. */
 export async function publishRuleSet(
   db: Db,
-  scope: VillageScope,
+  scope: Owner,
   ruleSetId: string,
   input: Publish,
   actor: Actor,
@@ -234,7 +236,7 @@ export async function publishRuleSet(
         Put: {
           TableName: db.tableName,
           Item: {
-            ...keys.ruleSetVersion(scope.countyId, scope.villageId, ruleSetId, version.version),
+            ...keys.ruleSetVersion(scope, ruleSetId, version.version),
             type: 'RuleSetVersion',
             ...version,
           },
@@ -244,7 +246,7 @@ export async function publishRuleSet(
       {
         Update: {
           TableName: db.tableName,
-          Key: keys.ruleSet(scope.countyId, scope.villageId, ruleSetId),
+          Key: keys.ruleSet(scope, ruleSetId),
           UpdateExpression:
             'SET latestVersion = :next, latestEffectiveFrom = :from, updatedAt = :at REMOVE draft',
           ConditionExpression: 'latestVersion = :seen AND attribute_exists(draft)',
@@ -260,30 +262,4 @@ export async function publishRuleSet(
     () => versionConflict(version.version),
   );
   return version;
-}
-
-/** The version of a program's rules in effect on a day: the newest one effective by then. */
-export async function activeRuleSetVersion(
-  db: Db,
-  scope: VillageScope,
-  programId: string,
-  now: Date,
-): Promise<RuleSetVersion> {
-  const program = await getProgram(db, scope, programId);
-  const none = new NotFoundError('生效中的积分细则 (rule set in effect)', 'no_active_rule_set');
-  if (!program.ruleSetId) throw none;
-  const filter = { expression: 'effectiveFrom <= :today', values: { ':today': chinaDate(now) } };
-  let cursor: string | undefined;
-  do {
-    const page = await queryPrefix(
-      db,
-      keys.ruleSetVersionPrefix(scope.countyId, scope.villageId, program.ruleSetId),
-      { forward: false, limit: 1, filter, cursor },
-      (item) => ruleSetVersionSchema.parse(item),
-    );
-    const newest = page.items[0];
-    if (newest) return newest;
-    cursor = page.nextCursor;
-  } while (cursor);
-  throw none;
 }

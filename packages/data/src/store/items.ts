@@ -72,7 +72,7 @@ export async function patchItem(
   for (const field of ['name', 'price', 'unit', 'lowStockAt'] as const) {
     if (patch[field] !== undefined) set[field] = patch[field];
   }
-  if (typeof patch.photoUrl === 'string') set.photoUrl = patch.photoUrl;
+  if (typeof patch.photoKey === 'string') set.photoKey = patch.photoKey;
   if (patch.retired !== undefined) set.status = patch.retired ? 'retired' : 'active';
   const names = Object.keys(set);
   try {
@@ -80,7 +80,7 @@ export async function patchItem(
       new UpdateCommand({
         TableName: db.tableName,
         Key: keys.storeItem(scope.countyId, scope.villageId, itemId),
-        UpdateExpression: `SET ${names.map((n) => `#${n} = :${n}`).join(', ')}${patch.photoUrl === null ? ' REMOVE photoUrl' : ''}`,
+        UpdateExpression: `SET ${names.map((n) => `#${n} = :${n}`).join(', ')}${patch.photoKey === null ? ' REMOVE photoKey' : ''}`,
         ConditionExpression: 'attribute_exists(PK)',
         ExpressionAttributeNames: Object.fromEntries(names.map((n) => [`#${n}`, n])),
         ExpressionAttributeValues: Object.fromEntries(names.map((n) => [`:${n}`, set[n]])),

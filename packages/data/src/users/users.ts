@@ -1,4 +1,4 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   ConflictError,
   type CreatedUser,
@@ -13,6 +13,7 @@ import {
   userSchema,
 } from '@xjf/domain';
 import type { Db } from '../client';
+import { getHousehold } from '../households/households';
 import { keys } from '../keys';
 import { type Page, queryPage, queryPrefix } from '../page';
 import { type TransactItems, transactWrite } from '../transact';
@@ -28,6 +29,7 @@ export const usernameEntrySchema = userSchema.pick({
   role: true,
   countyId: true,
   villageId: true,
+  partnerId: true,
 });
 
 function userKey(user: { id: string; countyId?: string; villageId?: string }) {
@@ -45,6 +47,7 @@ export function newUser(scope: UserScope, input: UserCreate, createdBy: string, 
     phone: input.phone,
     countyId: scope.countyId,
     villageId: isVillageRole(input.role) ? scope.villageId : undefined,
+    partnerId: input.role === 'partner' ? input.partnerId : undefined,
     createdAt: now.toISOString(),
     createdBy,
   };
@@ -52,7 +55,7 @@ export function newUser(scope: UserScope, input: UserCreate, createdBy: string, 
 
 /** The two puts that create a user: the user under its tenant, and its globally unique username. */
 export function userPuts(db: Db, user: User): TransactItems {
-  const { id, username, name, role, countyId, villageId } = user;
+  const { id, username, name, role, countyId, villageId, partnerId } = user;
   return [
     {
       Put: {
@@ -61,7 +64,7 @@ export function userPuts(db: Db, user: User): TransactItems {
           ...keys.username(username),
           ...keys.usernameListing(username),
           type: 'Username',
-          ...{ id, username, name, role, countyId, villageId },
+          ...{ id, username, name, role, countyId, villageId, partnerId },
         },
         ConditionExpression: 'attribute_not_exists(PK)',
       },
@@ -129,4 +132,47 @@ export function listUsernames(db: Db, page: { limit?: number; cursor?: string })
     { partition: { name: 'GSI1PK', value: 'USERNAMES' }, indexName: 'GSI1', ...page },
     (item) => usernameEntrySchema.parse(item),
   );
+}
+
+type VillageScope = { countyId: string; villageId: string };
+
+/**
+ * Links a village user to the household they live in (or unlinks them, with null), so that
+ * nobody approves points for their own household. The household must be this village's.
+ */
+export async function setUserHousehold(
+  db: Db,
+  scope: VillageScope,
+  userId: string,
+  householdId: string | null,
+): Promise<User> {
+  if (householdId) await getHousehold(db, scope, householdId);
+  try {
+    const out = await db.doc.send(
+      new UpdateCommand({
+        TableName: db.tableName,
+        Key: keys.villageUser(scope.countyId, scope.villageId, userId),
+        UpdateExpression: householdId ? 'SET householdId = :h' : 'REMOVE householdId',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: householdId ? { ':h': householdId } : undefined,
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return userSchema.parse(out.Attributes);
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') throw new NotFoundError('用户 (user)');
+    throw error;
+  }
+}
+
+/** The household a village user lives in, if the village admin has linked one. */
+export async function householdOfUser(db: Db, scope: VillageScope, userId: string) {
+  const out = await db.doc.send(
+    new GetCommand({
+      TableName: db.tableName,
+      Key: keys.villageUser(scope.countyId, scope.villageId, userId),
+      ProjectionExpression: 'householdId',
+    }),
+  );
+  return typeof out.Item?.householdId === 'string' ? out.Item.householdId : undefined;
 }

@@ -2,7 +2,20 @@ import * as z from 'zod';
 import { isoDateTime } from '../text';
 
 /** What the audit log records: every change a county must be able to trace back to someone. */
-export const auditActions = ['create', 'approve', 'reject', 'object', 'reverse', 'import'] as const;
+export const auditActions = [
+  'create',
+  'approve',
+  'reject',
+  'object',
+  'reverse',
+  'import',
+  /** A household's consent to a partner recorded or withdrawn, and every partner look-up of it. */
+  'consent',
+  'consent_withdraw',
+  'partner_lookup',
+  /** A partner issued a signed score certificate for a household. */
+  'certificate_issue',
+] as const;
 export type AuditAction = (typeof auditActions)[number];
 
 export const auditEntrySchema = z

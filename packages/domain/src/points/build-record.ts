@@ -15,6 +15,8 @@ export interface RecordDraft {
   quantity?: number;
   occurredOn: string;
   note?: string;
+  /** Photo keys, already checked to be this village's evidence. */
+  evidence?: string[];
 }
 
 /**
@@ -41,6 +43,7 @@ export function buildRecord(
     quantity: rule.shape.kind === 'perUnit' ? draft.quantity : undefined,
     occurredOn: draft.occurredOn,
     note: draft.note,
+    evidence: draft.evidence?.length ? draft.evidence : undefined,
     householdId: household.id,
     householdNumber: household.number,
     headName: household.headName,

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { idSchema } from '../ids';
+import { photoKeySchema } from '../photos/schemas';
 import { ruleCodeSchema, ruleSchema } from '../rules/schemas';
 import { isoDateTime, optionalText } from '../text';
 import { objectionSchema } from './objections';
@@ -16,6 +17,8 @@ export const recordCreateSchema = z
     /** The day it happened (China date); never in the future. */
     occurredOn: z.iso.date().meta({ example: '2026-05-20' }),
     note: optionalText(200),
+    /** Up to three photos, each uploaded first (`POST …/uploads`, purpose `evidence`). */
+    evidence: z.array(photoKeySchema).max(3, '最多 3 张佐证照片 (at most 3 photos)').optional(),
   })
   .meta({ id: 'PointRecordCreate' });
 export type RecordCreate = z.infer<typeof recordCreateSchema>;
@@ -34,6 +37,9 @@ export const pointRecordSchema = z
     quantity: z.number().optional(),
     occurredOn: z.iso.date(),
     note: z.string().optional(),
+    /** Photo keys of the evidence; `evidenceUrls` shows them (signed, for minutes, never stored). */
+    evidence: z.array(z.string()).optional(),
+    evidenceUrls: z.array(z.string()).optional(),
     householdId: idSchema,
     householdNumber: z.string(),
     headName: z.string(),

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { idSchema } from '../ids';
+import { tiersSchema } from '../partners/tiers';
 import { isoDateTime, nameText, optionalText } from '../text';
 
 /** Points on a single record stay within what any real scheme awards or deducts at once. */
@@ -142,25 +143,40 @@ export const programCreateSchema = z
     /** Points are kept per household (户) or per person (人), a village's choice. */
     accountHolder: z.enum(accountHolders).default('household'),
     expiry: expirySchema.default({ kind: 'none' }),
+    /** Tiers on points earned, for partners (a bank's loan rate); none by default. */
+    tiers: tiersSchema.optional(),
   })
   .meta({ id: 'ProgramCreate' });
 
 export const programPatchSchema = z
-  .strictObject({ description: optionalText(300), expiry: expirySchema.optional() })
+  .strictObject({
+    description: optionalText(300),
+    expiry: expirySchema.optional(),
+    /** `null` removes the tiers. */
+    tiers: z.union([tiersSchema, z.null()]).optional(),
+  })
   .refine((p) => Object.keys(p).length > 0, '没有要修改的内容 (nothing to change)')
   .meta({ id: 'ProgramPatch' });
 export type ProgramPatch = z.infer<typeof programPatchSchema>;
 export type ProgramCreate = z.infer<typeof programCreateSchema>;
 
+/** Whose a program is: a village's own, or its county's, run in every village (全县统一). */
+export const programScopes = ['village', 'county'] as const;
+export type ProgramScope = (typeof programScopes)[number];
+
 export const programSchema = z
   .object({
     id: idSchema,
-    villageId: idSchema,
+    /** Absent on a county-wide program. */
+    villageId: idSchema.optional(),
+    /** Stored only on county programs; a village's own programs read as `village`. */
+    scope: z.enum(programScopes).default('village'),
     name: z.string(),
     description: z.string().optional(),
     accountHolder: z.enum(accountHolders),
     /** Absent on programs made before expiry existed: they never expire. */
     expiry: expirySchema.optional(),
+    tiers: tiersSchema.optional(),
     ruleSetId: idSchema.optional(),
     createdAt: isoDateTime,
   })
@@ -218,7 +234,9 @@ export type RuleSetVersion = z.infer<typeof ruleSetVersionSchema>;
 export const ruleSetSchema = z
   .object({
     id: idSchema,
-    villageId: idSchema,
+    /** Absent on a county program's rule set. */
+    villageId: idSchema.optional(),
+    scope: z.enum(programScopes).default('village'),
     programId: idSchema,
     name: z.string(),
     /** 0 until first published. */

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { idSchema } from '../ids';
+import { photoKeySchema } from '../photos/schemas';
 import { isoDateTime, nameText, optionalText } from '../text';
 
 /** Whole points, as villagers count them; no item costs more than a year of good conduct. */
@@ -11,7 +12,8 @@ export const storeItemCreateSchema = z
     price: pointsPrice.meta({ example: 10 }),
     /** 袋, 瓶, 块: what one unit at the counter is. */
     unit: nameText(6).meta({ example: '袋' }),
-    photoUrl: z.url().max(500).optional(),
+    /** Uploaded first (`POST …/uploads`, purpose `item`). */
+    photoKey: photoKeySchema.optional(),
     /** Warn when stock on hand falls to this. */
     lowStockAt: z.int().min(0).max(100_000).default(5),
   })
@@ -23,7 +25,8 @@ export const storeItemPatchSchema = z
     name: nameText(30).optional(),
     price: pointsPrice.optional(),
     unit: nameText(6).optional(),
-    photoUrl: z.url().max(500).nullable().optional(),
+    /** null takes the photo off the item. */
+    photoKey: photoKeySchema.nullable().optional(),
     lowStockAt: z.int().min(0).max(100_000).optional(),
     /** Retired items leave the counter but keep their history; nothing is ever deleted. */
     retired: z.boolean().optional(),
@@ -38,6 +41,8 @@ export const storeItemSchema = z
     name: z.string(),
     price: z.int(),
     unit: z.string(),
+    photoKey: z.string().optional(),
+    /** Made from `photoKey` for each answer: signed, works for minutes, never stored. */
     photoUrl: z.string().optional(),
     stock: z.int(),
     lowStockAt: z.int(),

@@ -119,6 +119,13 @@ export const userCreateSchema = z
     name: nameText(20).meta({ example: '罗先和' }),
     role: roleSchema,
     phone: phoneSchema.optional(),
+    /** Required for role `partner`: the partner (bank) the user works for; never for other roles. */
+    partnerId: idSchema.optional(),
+  })
+  .refine((u) => (u.role === 'partner') === (u.partnerId !== undefined), {
+    message:
+      '合作机构用户须指定所属机构，其他角色不可指定 (a partner user needs its partner; no other role has one)',
+    path: ['partnerId'],
   })
   .meta({ id: 'UserCreate' });
 export type UserCreate = z.infer<typeof userCreateSchema>;
@@ -131,11 +138,21 @@ export const userSchema = z
     role: roleSchema,
     countyId: idSchema.optional(),
     villageId: idSchema.optional(),
+    partnerId: idSchema.optional(),
     phone: z.string().optional(),
+    /** Village users: the household they live in, so they never approve its points. */
+    householdId: idSchema.optional(),
     createdAt: isoDateTime,
     createdBy: z.string(),
   })
   .meta({ id: 'User' });
+
+export const userPatchSchema = z
+  .strictObject({
+    /** The household the user lives in; null unlinks it. */
+    householdId: idSchema.nullable(),
+  })
+  .meta({ id: 'UserPatch' });
 export type User = z.infer<typeof userSchema>;
 
 export const onboardingSchema = z

@@ -21,6 +21,10 @@ const actionColor: Record<AuditEntry['action'], string> = {
   object: 'red',
   reverse: 'magenta',
   import: 'cyan',
+  consent: 'geekblue',
+  consent_withdraw: 'volcano',
+  partner_lookup: 'purple',
+  certificate_issue: 'gold',
 };
 
 /** 审计日志: who did what to the village's points and when, newest first; read-only for everyone. */

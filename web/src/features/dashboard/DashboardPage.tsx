@@ -1,13 +1,15 @@
 import { DownloadOutlined, FileExcelOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, DatePicker, Flex, Row, Select, Skeleton, Statistic, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { LoadError } from '../../app/LoadError';
 import { todayInChina } from '../../lib/format';
+import { useLoad } from '../../lib/use-load';
 import { useMe } from '../auth/session';
 import { useCountyTree } from '../county/county-data';
+import { programsOf } from '../rules/rules-api';
 import { AnomalyList } from './AnomalyList';
 import { Chart } from './Chart';
 import { categoryStacks, participationBars, perHouseholdBars, trendLines } from './charts';
@@ -35,12 +37,14 @@ export function DashboardPage() {
     from: params.get('from') ?? fallback.from,
     to: params.get('to') ?? fallback.to,
     township: params.get('township') ?? undefined,
+    program: params.get('program') ?? undefined,
   };
   const setFilter = (next: ReportFilter) =>
     setParams(Object.fromEntries(Object.entries(next).filter(([, v]) => v)) as Record<string, string>, {
       replace: true,
     });
   const tree = useCountyTree(countyId);
+  const programs = useLoad(useCallback(() => programsOf({ countyId }), [countyId]));
   const report = useDashboard(countyId, filter);
   const [exporting, setExporting] = useState<'csv' | 'xlsx'>();
   const d = report.data;
@@ -106,6 +110,15 @@ export function DashboardPage() {
           value={filter.township}
           options={(tree.data?.townships ?? []).map((tw) => ({ value: tw.id, label: tw.name }))}
           onChange={(township?: string) => setFilter({ ...filter, township })}
+        />
+        <Select
+          data-testid="program-filter"
+          style={{ minWidth: 160 }}
+          allowClear
+          placeholder={t('dashboard.allPrograms')}
+          value={filter.program}
+          options={(programs.data ?? []).map((p) => ({ value: p.name, label: p.name }))}
+          onChange={(program?: string) => setFilter({ ...filter, program })}
         />
         <Flex gap={8} style={{ marginLeft: 'auto' }}>
           <Button

@@ -11,14 +11,15 @@ export type CategoryFigures = Schemas['CountyCategories']['categories'][number];
 export type Signal = Schemas['AnomalySignal'];
 export type VillageSummary = Schemas['VillageSummary'];
 
-export type ReportFilter = { from: string; to: string; township?: string };
+/** `program` is a program's name: the county's own programs (全县统一) are the ones offered. */
+export type ReportFilter = { from: string; to: string; township?: string; program?: string };
 
 /** Everything the dashboard shows for a filter: four reports, fetched together. */
 export function useDashboard(countyId: string, filter: ReportFilter) {
-  const { from, to, township } = filter;
+  const { from, to, township, program } = filter;
   return useLoad(
     useCallback(async () => {
-      const params = { path: { countyId }, query: { from, to, township } };
+      const params = { path: { countyId }, query: { from, to, township, program } };
       const [villages, trend, categories, anomalies] = await Promise.all([
         call(api().GET('/api/counties/{countyId}/reports/villages', { params })),
         call(api().GET('/api/counties/{countyId}/reports/trend', { params })),
@@ -32,7 +33,7 @@ export function useDashboard(countyId: string, filter: ReportFilter) {
         categories: categories.categories,
         signals: anomalies.signals,
       };
-    }, [countyId, from, to, township]),
+    }, [countyId, from, to, township, program]),
   );
 }
 

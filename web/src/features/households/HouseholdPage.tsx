@@ -25,6 +25,7 @@ import { formatDateTime, formatDay, formatNumber, todayInChina } from '../../lib
 import { localizeMessage } from '../../lib/i18n';
 import { useLoad } from '../../lib/use-load';
 import { useMe } from '../auth/session';
+import { ConsentsCard } from '../partners/ConsentsCard';
 import { listPrograms } from '../rules/rules-api';
 import {
   type Account,
@@ -211,6 +212,7 @@ export function HouseholdPage() {
           </Skeleton>
         )}
       </Card>
+      <ConsentsCard villageId={villageId} householdId={householdId} />
       <Card title={t('households.ledger')}>
         <Table<LedgerEntry>
           rowKey={(e) => `${e.recordId ?? e.redemptionId}:${e.kind}:${e.at}`}

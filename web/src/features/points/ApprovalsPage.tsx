@@ -12,10 +12,12 @@ import { localizeMessage } from '../../lib/i18n';
 import { useLoad } from '../../lib/use-load';
 import { useMe } from '../auth/session';
 import { VillageCrumbs } from '../households/VillageCrumbs';
+import { PhotoThumbs } from '../photos/PhotoThumbs';
 import { listPrograms } from '../rules/rules-api';
 import { RejectModal, ReverseModal } from './DecisionModals';
 import { objectionColumn, StaffObjectionButton } from './objections';
 import { approveRecord, listRecords, type PointRecord, type RecordStatus, statuses } from './points-api';
+import { RecordDetail } from './RecordDetail';
 
 type Failure = { record: PointRecord; message: string };
 type BatchResult = { ok: number; failures: Failure[] };
@@ -222,6 +224,11 @@ function RecordList(props: {
     },
     { title: t('points.occurredOn'), dataIndex: 'occurredOn', render: (d: string) => formatDay(d, lng) },
     {
+      title: t('photos.column'),
+      key: 'evidence',
+      render: (_, r) => <PhotoThumbs urls={r.evidenceUrls} />,
+    },
+    {
       title: status === 'pending' ? t('points.estimate') : t('points.pointsCol'),
       key: 'points',
       align: 'right',
@@ -362,6 +369,10 @@ function RecordList(props: {
         pagination={false}
         columns={columns}
         locale={{ emptyText: t('points.empty') }}
+        expandable={{
+          rowExpandable: (r) => Boolean(r.note || r.evidenceUrls?.length),
+          expandedRowRender: (r) => <RecordDetail record={r} />,
+        }}
         rowSelection={
           selecting
             ? {

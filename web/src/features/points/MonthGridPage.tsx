@@ -65,11 +65,11 @@ export function MonthGridPage() {
   const rules = useLoad(
     useCallback(async (): Promise<Rule[] | undefined> => {
       if (!program?.ruleSetId) return undefined;
-      const ruleSet = await getRuleSet(villageId, program.ruleSetId);
+      const ruleSet = await getRuleSet({ villageId }, program.ruleSetId);
       const version = versionOn(ruleSet, day);
       return version === undefined
         ? undefined
-        : (await getVersion(villageId, ruleSet.id, version)).content.rules;
+        : (await getVersion({ villageId }, ruleSet.id, version)).content.rules;
     }, [villageId, program?.ruleSetId, day]),
   );
 

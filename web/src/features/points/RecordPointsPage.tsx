@@ -29,6 +29,8 @@ import { useSubmit } from '../../lib/forms';
 import { useLoad } from '../../lib/use-load';
 import { useMe } from '../auth/session';
 import { VillageCrumbs } from '../households/VillageCrumbs';
+import { PhotoThumbs } from '../photos/PhotoThumbs';
+import { PhotoUpload } from '../photos/PhotoUpload';
 import { type Evaluation, listPrograms, type Program, preview } from '../rules/rules-api';
 import { ruleSummary } from '../rules/summary';
 import { HouseholdSelect } from './HouseholdSelect';
@@ -43,6 +45,7 @@ type Values = {
   quantity?: number | null;
   occurredOn: Dayjs;
   note?: string;
+  evidence?: string[];
 };
 
 const byAge = (a: Program, b: Program) =>
@@ -59,6 +62,8 @@ export function RecordPointsPage() {
   const [recent, setRecent] = useState<PointRecord[]>([]);
   const [estimate, setEstimate] = useState<Evaluation>();
   const [importing, setImporting] = useState(false);
+  // A new upload field after each entry: the photos belong to the record just sent.
+  const [entry, setEntry] = useState(0);
 
   const programs = useLoad(useCallback(async () => (await listPrograms(villageId)).sort(byAge), [villageId]));
   const programId = Form.useWatch('programId', form);
@@ -95,7 +100,7 @@ export function RecordPointsPage() {
     if (!ruleSetId || !rule || (needsQuantity && !(typeof quantity === 'number' && quantity > 0))) return;
     let current = true;
     const timer = setTimeout(() => {
-      preview(villageId, ruleSetId, {
+      preview({ villageId }, ruleSetId, {
         ruleCode: rule.code,
         quantity: needsQuantity ? (quantity ?? undefined) : undefined,
         usage: { points: 0, occurrences: 0 },
@@ -121,7 +126,8 @@ export function RecordPointsPage() {
         );
         setRecent((r) => [record, ...r].slice(0, 10));
         // Program and date stay: the next entry is usually the same activity for a neighbour.
-        form.resetFields(['householdId', 'quantity', 'note']);
+        form.resetFields(['householdId', 'quantity', 'note', 'evidence']);
+        setEntry((n) => n + 1);
       },
     },
   );
@@ -135,6 +141,7 @@ export function RecordPointsPage() {
       quantity: needsQuantity ? (v.quantity ?? undefined) : undefined,
       occurredOn: v.occurredOn.format('YYYY-MM-DD'),
       note: v.note?.trim() || undefined,
+      evidence: v.evidence?.length ? v.evidence : undefined,
     });
   };
 
@@ -253,6 +260,9 @@ export function RecordPointsPage() {
               <Form.Item name="note" label={t('points.note')} rules={[{ max: 200 }]}>
                 <Input maxLength={200} placeholder={t('points.notePlaceholder')} />
               </Form.Item>
+              <Form.Item name="evidence" label={t('photos.evidence')} extra={t('photos.evidenceHint')}>
+                <PhotoUpload key={entry} villageId={villageId} purpose="evidence" max={3} />
+              </Form.Item>
               <Card size="small" style={{ marginBottom: 16 }} data-testid="record-preview">
                 {estimate ? (
                   <Flex gap={24} align="center" wrap>
@@ -301,6 +311,11 @@ export function RecordPointsPage() {
                 },
                 { title: t('points.rule'), key: 'rule', render: (_, r) => r.rule.name },
                 { title: t('points.estimate'), dataIndex: 'estimate', align: 'right' },
+                {
+                  title: t('photos.column'),
+                  key: 'evidence',
+                  render: (_, r) => <PhotoThumbs urls={r.evidenceUrls} size={28} />,
+                },
                 {
                   title: t('points.statusCol'),
                   key: 'status',

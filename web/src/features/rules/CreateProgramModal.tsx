@@ -1,12 +1,12 @@
 import { Alert, Form, Input, Modal, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSubmit } from '../../lib/forms';
-import { createProgram, type Program } from './rules-api';
+import { createProgram, type Program, type RulesOwner } from './rules-api';
 
 type Values = { name: string; description?: string; accountHolder: 'household' | 'member' };
 
 export function CreateProgramModal(props: {
-  villageId: string;
+  owner: RulesOwner;
   onCreated: (program: Program) => void;
   onClose: () => void;
 }) {
@@ -16,7 +16,7 @@ export function CreateProgramModal(props: {
     form,
     (v: Values, key) =>
       createProgram(
-        props.villageId,
+        props.owner,
         {
           name: v.name.trim(),
           description: v.description?.trim() || undefined,

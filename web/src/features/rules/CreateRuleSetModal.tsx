@@ -4,15 +4,16 @@ import { useTranslation } from 'react-i18next';
 import { LoadError } from '../../app/LoadError';
 import { useSubmit } from '../../lib/forms';
 import { useLoad } from '../../lib/use-load';
-import { createRuleSet, listTemplates, type Program, type RuleSet } from './rules-api';
+import { createRuleSet, listTemplates, type Program, type RuleSet, type RulesOwner } from './rules-api';
 import { TemplatePicker } from './TemplatePicker';
 
 type Values = { name: string; templateId: string };
 
 /** A program's rule set, started from a template (built-in or the county's) or empty. */
 export function CreateRuleSetModal(props: {
-  villageId: string;
-  villageName: string;
+  owner: RulesOwner;
+  /** The village's or county's name, the default rule set name's start. */
+  ownerName: string;
   program: Program;
   onCreated: (ruleSet: RuleSet) => void;
   onClose: () => void;
@@ -24,7 +25,7 @@ export function CreateRuleSetModal(props: {
     form,
     (v: Values, key) =>
       createRuleSet(
-        props.villageId,
+        props.owner,
         { programId: props.program.id, name: v.name.trim(), templateId: v.templateId || undefined },
         key,
       ),
@@ -46,7 +47,7 @@ export function CreateRuleSetModal(props: {
         form={form}
         layout="vertical"
         initialValues={{
-          name: t('rules.ruleSetNameDefault', { village: props.villageName, program: props.program.name }),
+          name: t('rules.ruleSetNameDefault', { village: props.ownerName, program: props.program.name }),
           templateId: '',
         }}
         onFinish={(v) => void submit(v)}

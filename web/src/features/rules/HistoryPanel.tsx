@@ -6,7 +6,7 @@ import { formatDateTime, formatDay, todayInChina } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
 import { DiffView } from './DiffView';
 import { diffContent } from './diff';
-import { getVersion, type RuleSet, type VersionSummary } from './rules-api';
+import { getVersion, type RuleSet, type RulesOwner, type VersionSummary } from './rules-api';
 
 type Side = 'draft' | number;
 
@@ -21,7 +21,7 @@ export function activeVersion(versions: VersionSummary[], today = todayInChina()
 }
 
 /** Published versions, newest first, and a comparison of any two (or the draft with one). */
-export function HistoryPanel({ villageId, ruleSet }: { villageId: string; ruleSet: RuleSet }) {
+export function HistoryPanel({ owner, ruleSet }: { owner: RulesOwner; ruleSet: RuleSet }) {
   const { t, i18n } = useTranslation();
   const versions = useMemo(
     () => [...(ruleSet.versions ?? [])].sort((a, b) => b.version - a.version),
@@ -41,10 +41,10 @@ export function HistoryPanel({ villageId, ruleSet }: { villageId: string; ruleSe
       const load = async (side: Side) =>
         side === 'draft'
           ? (ruleSet.draft?.content ?? { categories: [], rules: [] })
-          : (await getVersion(villageId, ruleSet.id, side)).content;
+          : (await getVersion(owner, ruleSet.id, side)).content;
       const [before, after] = await Promise.all([load(from), load(to)]);
       return diffContent(before, after);
-    }, [villageId, ruleSet, from, to]),
+    }, [owner, ruleSet, from, to]),
   );
 
   const sideLabel = (s: Side) =>

@@ -19,7 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { LoadError } from '../../app/LoadError';
 import { useSubmit } from '../../lib/forms';
 import { useLoad } from '../../lib/use-load';
-import { type Evaluation, getVersion, preview, type RuleSet } from './rules-api';
+import { type Evaluation, getVersion, preview, type RuleSet, type RulesOwner } from './rules-api';
 import { ruleSummary } from './summary';
 
 type Values = {
@@ -31,7 +31,7 @@ type Values = {
 type Source = 'draft' | number;
 
 /** Points for one record under a rule, worked out by the API, with its explanation (中文 or English). */
-export function PreviewPanel(props: { villageId: string; ruleSet: RuleSet; dirty: boolean }) {
+export function PreviewPanel(props: { owner: RulesOwner; ruleSet: RuleSet; dirty: boolean }) {
   const { t, i18n } = useTranslation();
   const { token } = theme.useToken();
   const { ruleSet } = props;
@@ -46,8 +46,8 @@ export function PreviewPanel(props: { villageId: string; ruleSet: RuleSet; dirty
     useCallback(async (): Promise<RuleSetContent | undefined> => {
       if (source === undefined) return undefined;
       if (source === 'draft') return ruleSet.draft?.content;
-      return (await getVersion(props.villageId, ruleSet.id, source)).content;
-    }, [props.villageId, ruleSet, source]),
+      return (await getVersion(props.owner, ruleSet.id, source)).content;
+    }, [props.owner, ruleSet, source]),
   );
   const ruleCode = Form.useWatch('ruleCode', form);
   const rule = content.data?.rules.find((r) => r.code === ruleCode);
@@ -55,7 +55,7 @@ export function PreviewPanel(props: { villageId: string; ruleSet: RuleSet; dirty
   const { submit, submitting, error } = useSubmit(
     form,
     (v: Values) =>
-      preview(props.villageId, ruleSet.id, {
+      preview(props.owner, ruleSet.id, {
         ruleCode: v.ruleCode,
         quantity: rule?.shape.kind === 'perUnit' ? (v.quantity ?? undefined) : undefined,
         usage: { points: v.usagePoints ?? 0, occurrences: v.usageOccurrences ?? 0 },

@@ -3,13 +3,13 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { todayInChina } from '../../lib/format';
 import { useSubmit } from '../../lib/forms';
-import { publish, type RuleSetVersion } from './rules-api';
+import { publish, type RuleSetVersion, type RulesOwner } from './rules-api';
 
 type Values = { effectiveFrom: Dayjs; note?: string };
 
 /** Turns the saved draft into the next version, from an effective date (today in China by default). */
 export function PublishModal(props: {
-  villageId: string;
+  owner: RulesOwner;
   ruleSetId: string;
   nextVersion: number;
   onPublished: (version: RuleSetVersion) => void;
@@ -19,7 +19,7 @@ export function PublishModal(props: {
   const [form] = Form.useForm<Values>();
   const { submit, submitting, error } = useSubmit(
     form,
-    (v: { effectiveFrom: string; note?: string }, key) => publish(props.villageId, props.ruleSetId, v, key),
+    (v: { effectiveFrom: string; note?: string }, key) => publish(props.owner, props.ruleSetId, v, key),
     { onSuccess: props.onPublished },
   );
 

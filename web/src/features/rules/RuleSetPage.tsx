@@ -26,6 +26,7 @@ import { useMe } from '../auth/session';
 import { CategoriesEditor } from './CategoriesEditor';
 import { HistoryPanel } from './HistoryPanel';
 import { checkContent, type EditableContent, fromEditableContent, toEditableContent } from './model';
+import { useRulesOwner } from './owner';
 import { PreviewPanel } from './PreviewPanel';
 import { PublishModal } from './PublishModal';
 import { RuleSetStatus } from './RuleSetStatus';
@@ -47,26 +48,33 @@ function shownVersion(r: RuleSet, editor: boolean): VersionPick | undefined {
   return r.latestVersion > 0 ? r.latestVersion : undefined;
 }
 
-/** One rule set: edit the draft (village admin), try a rule, publish, and read its versions. */
+/**
+ * One rule set: edit the draft (its owner's admin), try a rule, publish, and read its versions.
+ * A village reads its county's rule sets (全县) here too, never edits them.
+ */
 export function RuleSetPage() {
   const { t, i18n } = useTranslation();
   const { message, modal } = App.useApp();
   const me = useMe();
-  const params = useParams();
-  const villageId = params.villageId ?? '';
-  const ruleSetId = params.ruleSetId ?? '';
-  const editable = me.role === 'village_admin';
-  const fromCounty = me.role === 'county_admin' || me.role === 'county_official';
+  const { owner, county, base: rulesPath } = useRulesOwner();
+  const villageId = 'villageId' in owner ? owner.villageId : '';
+  const ruleSetId = useParams().ruleSetId ?? '';
+  const ownerAdmin = me.role === (county ? 'county_admin' : 'village_admin');
+  const fromCounty = !county && (me.role === 'county_admin' || me.role === 'county_official');
 
   const loaded = useLoad(
     useCallback(async () => {
       const [ruleSet, village] = await Promise.all([
-        getRuleSet(villageId, ruleSetId),
-        call(api().GET('/api/villages/{villageId}', { params: { path: { villageId } } })),
+        getRuleSet(owner, ruleSetId),
+        villageId
+          ? call(api().GET('/api/villages/{villageId}', { params: { path: { villageId } } }))
+          : undefined,
       ]);
-      return { ruleSet, village, content: await contentToShow(villageId, ruleSet, editable) };
-    }, [villageId, ruleSetId, editable]),
+      const editable = ownerAdmin && (county || ruleSet.scope !== 'county');
+      return { ruleSet, village, editable, content: await contentToShow(owner, ruleSet, editable) };
+    }, [owner, villageId, ruleSetId, ownerAdmin, county]),
   );
+  const editable = loaded.data?.editable ?? false;
 
   const [ruleSet, setRuleSet] = useState<RuleSet>();
   const [content, setContent] = useState<EditableContent>();
@@ -142,7 +150,7 @@ export function RuleSetPage() {
     setSaveError(undefined);
     try {
       const sent = fromEditableContent(content);
-      const saved = await saveDraft(villageId, ruleSet.id, {
+      const saved = await saveDraft(owner, ruleSet.id, {
         content: sent,
         baseVersion: ruleSet.latestVersion,
       });
@@ -160,7 +168,6 @@ export function RuleSetPage() {
   const otherErrors = Object.entries(errors).filter(
     ([path]) => !isRuleCellPath(path) && !/^content\.categories\.\d+$/.test(path),
   );
-  const rulesPath = `/villages/${villageId}/rules`;
 
   return (
     <>
@@ -172,7 +179,7 @@ export function RuleSetPage() {
                 { title: <Link to={`/villages/${villageId}`}>{village?.name ?? ''}</Link> },
               ]
             : []),
-          { title: <Link to={rulesPath}>{t('rules.title')}</Link> },
+          { title: <Link to={rulesPath}>{t(county ? 'rules.countyTitle' : 'rules.title')}</Link> },
           { title: ruleSet?.name ?? '' },
         ]}
       />
@@ -182,12 +189,13 @@ export function RuleSetPage() {
             {ruleSet?.name ?? t('app.loading')}
           </Typography.Title>
           {ruleSet && <RuleSetStatus ruleSet={ruleSet} />}
+          {!county && ruleSet?.scope === 'county' && <Tag color="blue">{t('rules.countyWide')}</Tag>}
           {dirty && <Tag color="red">{t('rules.unsaved')}</Tag>}
         </Space>
         <Space wrap>
           {ruleSet && (
             <RuleSetTransfer
-              villageId={villageId}
+              owner={owner}
               ruleSet={ruleSet}
               shown={shownVersion(ruleSet, editable)}
               editable={editable}
@@ -237,11 +245,11 @@ export function RuleSetPage() {
           · {formatDateTime(ruleSet.draft.updatedAt)}
         </Typography.Paragraph>
       )}
-      {!editable && (
+      {loaded.data && !editable && (
         <Alert
           type="info"
           showIcon
-          title={t('rules.readOnly')}
+          title={t(ruleSet?.scope === 'county' && !county ? 'rules.countyReadOnly' : 'rules.readOnly')}
           description={
             ruleSet && ruleSet.latestVersion > 0
               ? t('rules.showingVersion', { version: ruleSet.latestVersion })
@@ -318,21 +326,19 @@ export function RuleSetPage() {
             {
               key: 'preview',
               label: t('rules.tabs.preview'),
-              children: (
-                <PreviewPanel key={stamp(ruleSet)} villageId={villageId} ruleSet={ruleSet} dirty={dirty} />
-              ),
+              children: <PreviewPanel key={stamp(ruleSet)} owner={owner} ruleSet={ruleSet} dirty={dirty} />,
             },
             {
               key: 'history',
               label: t('rules.tabs.history'),
-              children: <HistoryPanel key={stamp(ruleSet)} villageId={villageId} ruleSet={ruleSet} />,
+              children: <HistoryPanel key={stamp(ruleSet)} owner={owner} ruleSet={ruleSet} />,
             },
           ]}
         />
       )}
       {publishing && ruleSet && (
         <PublishModal
-          villageId={villageId}
+          owner={owner}
           ruleSetId={ruleSet.id}
           nextVersion={ruleSet.latestVersion + 1}
           onClose={() => setPublishing(false)}

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../lib/api';
 import { errorText } from '../../lib/errors';
-import { getRows, getVersion, importRows, type RuleSet, saveDraft } from './rules-api';
+import { getRows, getVersion, importRows, type RuleSet, type RulesOwner, saveDraft } from './rules-api';
 import {
   columnLetter,
   downloadBlob,
@@ -33,7 +33,7 @@ type ImportState =
  * read the rules), import either as the new draft (village admin), all or nothing.
  */
 export function RuleSetTransfer(props: {
-  villageId: string;
+  owner: RulesOwner;
   ruleSet: RuleSet;
   /** The version the editor shows: what is exported unless another one is picked. */
   shown: VersionPick | undefined;
@@ -42,7 +42,7 @@ export function RuleSetTransfer(props: {
   onImported: (saved: RuleSet, content: RuleSetContent) => void;
   onReload: () => void;
 }) {
-  const { villageId, ruleSet, shown, editable, dirty } = props;
+  const { owner, ruleSet, shown, editable, dirty } = props;
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const [pick, setPick] = useState<VersionPick | undefined>(shown);
@@ -71,13 +71,13 @@ export function RuleSetTransfer(props: {
     try {
       const fileName = exportFileName(ruleSet.name, pick, ext);
       if (ext === 'xlsx') {
-        const { columns, rows } = await getRows(villageId, ruleSet.id, pick);
+        const { columns, rows } = await getRows(owner, ruleSet.id, pick);
         downloadBlob(await writeRulesWorkbook(columns, rows), fileName);
       } else {
         const content =
           pick === 'draft'
             ? (ruleSet.draft?.content ?? { categories: [], rules: [] })
-            : (await getVersion(villageId, ruleSet.id, pick)).content;
+            : (await getVersion(owner, ruleSet.id, pick)).content;
         const body = `${JSON.stringify({ name: ruleSet.name, version: pick, content }, null, 2)}\n`;
         downloadBlob(new Blob([body], { type: 'application/json' }), fileName);
       }
@@ -113,8 +113,8 @@ export function RuleSetTransfer(props: {
     try {
       const saved =
         plan.kind === 'xlsx'
-          ? await importRows(villageId, ruleSet.id, { rows: plan.rows, baseVersion })
-          : await saveDraft(villageId, ruleSet.id, { content: plan.content, baseVersion });
+          ? await importRows(owner, ruleSet.id, { rows: plan.rows, baseVersion })
+          : await saveDraft(owner, ruleSet.id, { content: plan.content, baseVersion });
       const content = saved.draft?.content ?? { categories: [], rules: [] };
       setImporting(undefined);
       props.onImported(saved, content);

@@ -1,38 +1,50 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Breadcrumb, Button, Card, Table, Typography } from 'antd';
+import { App, Breadcrumb, Button, Card, Flex, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { LoadError } from '../../app/LoadError';
 import { api, call } from '../../lib/api';
 import { formatDay } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
 import { useMe } from '../auth/session';
+import { saveTiers } from '../partners/partners-api';
+import { TiersModal } from '../partners/TiersModal';
 import { CreateProgramModal } from './CreateProgramModal';
 import { CreateRuleSetModal } from './CreateRuleSetModal';
+import { useRulesOwner } from './owner';
 import { RuleSetStatus } from './RuleSetStatus';
-import { listPrograms, listRuleSets, type Program, type RuleSet } from './rules-api';
+import { listRuleSets, type Program, programsOf, type RuleSet } from './rules-api';
 
 type Row = Program & { ruleSet?: RuleSet };
 
-/** A village's points programs, each with its rule set and where that stands. */
+/**
+ * A village's points programs, each with its rule set and where that stands; its county's programs
+ * (全县) among them, read-only. The same page lists the county's own programs for the county.
+ */
 export function RulesPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const me = useMe();
-  const villageId = useParams().villageId ?? '';
-  const edits = me.role === 'village_admin';
-  const fromCounty = me.role === 'county_admin' || me.role === 'county_official';
+  const { owner, county, base } = useRulesOwner();
+  const villageId = 'villageId' in owner ? owner.villageId : '';
+  const edits = me.role === (county ? 'county_admin' : 'village_admin');
+  const fromCounty = !county && (me.role === 'county_admin' || me.role === 'county_official');
+  /** A village sees its county's programs but changes only its own. */
+  const mayEdit = (p: Program) => edits && (county || p.scope !== 'county');
   const [addingProgram, setAddingProgram] = useState(false);
   const [ruleSetFor, setRuleSetFor] = useState<Program>();
+  const [tiersFor, setTiersFor] = useState<Program>();
 
   const data = useLoad(
     useCallback(async () => {
       const [village, programs, ruleSets] = await Promise.all([
-        call(api().GET('/api/villages/{villageId}', { params: { path: { villageId } } })),
-        listPrograms(villageId),
-        listRuleSets(villageId),
+        villageId
+          ? call(api().GET('/api/villages/{villageId}', { params: { path: { villageId } } }))
+          : undefined,
+        programsOf(owner),
+        listRuleSets(owner),
       ]);
       const byAge = (a: Program, b: Program) =>
         a.createdAt.localeCompare(b.createdAt) || a.name.localeCompare(b.name, 'zh-CN');
@@ -41,12 +53,13 @@ export function RulesPage() {
         ruleSet: ruleSets.find((r) => r.programId === p.id || r.id === p.ruleSetId),
       }));
       return { village, rows };
-    }, [villageId]),
+    }, [villageId, owner]),
   );
 
   if (data.error) return <LoadError error={data.error} onRetry={data.reload} />;
-  const villageName = data.data?.village.name ?? me.villageName ?? '';
-  const ruleSetPath = (id: string) => `/villages/${villageId}/rules/${id}`;
+  const ownerName = county ? (me.countyName ?? '') : (data.data?.village?.name ?? me.villageName ?? '');
+  const title = t(county ? 'rules.countyTitle' : 'rules.title');
+  const ruleSetPath = (id: string) => `${base}/${id}`;
 
   return (
     <>
@@ -54,15 +67,15 @@ export function RulesPage() {
         <Breadcrumb
           items={[
             { title: <Link to="/county">{t('nav.county')}</Link> },
-            { title: <Link to={`/villages/${villageId}`}>{villageName}</Link> },
+            { title: <Link to={`/villages/${villageId}`}>{ownerName}</Link> },
             { title: t('rules.title') },
           ]}
         />
       )}
-      <Typography.Title level={3}>
-        {villageName ? `${villageName} · ${t('rules.title')}` : t('rules.title')}
-      </Typography.Title>
-      <Typography.Paragraph type="secondary">{t('rules.intro')}</Typography.Paragraph>
+      <Typography.Title level={3}>{ownerName ? `${ownerName} · ${title}` : title}</Typography.Title>
+      <Typography.Paragraph type="secondary">
+        {t(county ? 'rules.countyIntro' : 'rules.intro')}
+      </Typography.Paragraph>
       <Card
         title={t('rules.programs')}
         extra={
@@ -81,7 +94,19 @@ export function RulesPage() {
           pagination={false}
           locale={{ emptyText: t('rules.noPrograms') }}
           columns={[
-            { title: t('rules.programName'), dataIndex: 'name' },
+            {
+              title: t('rules.programName'),
+              dataIndex: 'name',
+              render: (name: string, p) =>
+                !county && p.scope === 'county' ? (
+                  <Space size={4}>
+                    {name}
+                    <Tag color="blue">{t('rules.countyWide')}</Tag>
+                  </Space>
+                ) : (
+                  name
+                ),
+            },
             {
               title: t('rules.accountHolder'),
               dataIndex: 'accountHolder',
@@ -113,25 +138,49 @@ export function RulesPage() {
             {
               title: t('common.actions'),
               key: 'actions',
-              render: (_, p) =>
-                p.ruleSet ? (
-                  <Button size="small" onClick={() => p.ruleSet && void navigate(ruleSetPath(p.ruleSet.id))}>
-                    {t('rules.open')}
-                  </Button>
-                ) : (
-                  edits && (
-                    <Button size="small" type="primary" ghost onClick={() => setRuleSetFor(p)}>
-                      {t('rules.createRuleSet')}
+              render: (_, p) => (
+                <Flex gap={8}>
+                  {p.ruleSet ? (
+                    <Button
+                      size="small"
+                      onClick={() => p.ruleSet && void navigate(ruleSetPath(p.ruleSet.id))}
+                    >
+                      {t('rules.open')}
                     </Button>
-                  )
-                ),
+                  ) : (
+                    mayEdit(p) && (
+                      <Button size="small" type="primary" ghost onClick={() => setRuleSetFor(p)}>
+                        {t('rules.createRuleSet')}
+                      </Button>
+                    )
+                  )}
+                  {/* Tiers for partners (a bank's loan rate); a county-wide program's are the county's. */}
+                  {mayEdit(p) && (
+                    <Button size="small" onClick={() => setTiersFor(p)}>
+                      {p.tiers ? t('tiers.count', { count: p.tiers.levels.length }) : t('tiers.button')}
+                    </Button>
+                  )}
+                </Flex>
+              ),
             },
           ]}
         />
       </Card>
+      {tiersFor && (
+        <TiersModal
+          program={tiersFor}
+          save={(tiers) => saveTiers(owner, tiersFor.id, tiers)}
+          onClose={() => setTiersFor(undefined)}
+          onSaved={() => {
+            setTiersFor(undefined);
+            void message.success(t('tiers.saved'));
+            data.reload();
+          }}
+        />
+      )}
       {addingProgram && (
         <CreateProgramModal
-          villageId={villageId}
+          owner={owner}
           onClose={() => setAddingProgram(false)}
           onCreated={(program) => {
             setAddingProgram(false);
@@ -142,8 +191,8 @@ export function RulesPage() {
       )}
       {ruleSetFor && (
         <CreateRuleSetModal
-          villageId={villageId}
-          villageName={villageName}
+          owner={owner}
+          ownerName={ownerName}
           program={ruleSetFor}
           onClose={() => setRuleSetFor(undefined)}
           onCreated={(ruleSet) => {

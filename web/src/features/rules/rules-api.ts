@@ -8,21 +8,37 @@ export type RuleTemplate = Schemas['RuleTemplate'];
 export type Evaluation = Schemas['Evaluation'];
 export type VersionSummary = NonNullable<RuleSet['versions']>[number];
 
-export const listPrograms = (villageId: string) =>
+/**
+ * Whose programs and rules a page works on: a village's, or its county's programs run in every
+ * village (全县统一). The county's routes mirror the village's, so each call is written once,
+ * typed as the village route, with the owner's prefix and path parameter swapped in.
+ */
+export type RulesOwner = { villageId: string } | { countyId: string };
+
+const at = <P extends string>(owner: RulesOwner, villagePath: P): P =>
+  ('countyId' in owner
+    ? villagePath.replace('/api/villages/{villageId}', '/api/counties/{countyId}')
+    : villagePath) as P;
+const pathOf = (owner: RulesOwner) => owner as { villageId: string };
+
+/** A village's programs, its county's first (`scope: 'county'`); or a county's own. */
+export const programsOf = (owner: RulesOwner) =>
   allPages((cursor) =>
     call(
-      api().GET('/api/villages/{villageId}/programs', { params: { path: { villageId }, query: { cursor } } }),
+      api().GET(at(owner, '/api/villages/{villageId}/programs'), {
+        params: { path: pathOf(owner), query: { cursor } },
+      }),
     ),
   );
 
-/** A village's rule sets, each with its versions (the list may leave them out: then read each set). */
-export async function listRuleSets(villageId: string): Promise<RuleSet[]> {
+export const listPrograms = (villageId: string) => programsOf({ villageId });
+
+/** A village's rule sets (its county's among them), each with its versions (the list may leave them out: then read each set). */
+export async function listRuleSets(owner: RulesOwner): Promise<RuleSet[]> {
   const { items } = await call(
-    api().GET('/api/villages/{villageId}/rule-sets', { params: { path: { villageId } } }),
+    api().GET(at(owner, '/api/villages/{villageId}/rule-sets'), { params: { path: pathOf(owner) } }),
   );
-  return Promise.all(
-    items.map((r) => (r.versions || r.latestVersion === 0 ? r : getRuleSet(villageId, r.id))),
-  );
+  return Promise.all(items.map((r) => (r.versions || r.latestVersion === 0 ? r : getRuleSet(owner, r.id))));
 }
 
 export const listTemplates = async () => (await call(api().GET('/api/rule-templates'))).items;
@@ -31,17 +47,17 @@ export const listCountyTemplates = async (countyId: string) =>
   (await call(api().GET('/api/counties/{countyId}/rule-templates', { params: { path: { countyId } } })))
     .items;
 
-export const getRuleSet = (villageId: string, ruleSetId: string) =>
+export const getRuleSet = (owner: RulesOwner, ruleSetId: string) =>
   call(
-    api().GET('/api/villages/{villageId}/rule-sets/{ruleSetId}', {
-      params: { path: { villageId, ruleSetId } },
+    api().GET(at(owner, '/api/villages/{villageId}/rule-sets/{ruleSetId}'), {
+      params: { path: { ...pathOf(owner), ruleSetId } },
     }),
   );
 
-export const getVersion = (villageId: string, ruleSetId: string, version: number) =>
+export const getVersion = (owner: RulesOwner, ruleSetId: string, version: number) =>
   call(
-    api().GET('/api/villages/{villageId}/rule-sets/{ruleSetId}/versions/{version}', {
-      params: { path: { villageId, ruleSetId, version } },
+    api().GET(at(owner, '/api/villages/{villageId}/rule-sets/{ruleSetId}/versions/{version}'), {
+      params: { path: { ...pathOf(owner), ruleSetId, version } },
     }),
   );
 
@@ -50,44 +66,47 @@ export const getVersion = (villageId: string, ruleSetId: string, version: number
  * draft from it); for a reader the latest version, else the draft. Empty before either exists.
  */
 export async function contentToShow(
-  villageId: string,
+  owner: RulesOwner,
   ruleSet: RuleSet,
   editor: boolean,
 ): Promise<RuleSetContent> {
   if (ruleSet.draft && (editor || ruleSet.latestVersion === 0)) return ruleSet.draft.content;
   if (ruleSet.latestVersion > 0) {
-    return (await getVersion(villageId, ruleSet.id, ruleSet.latestVersion)).content;
+    return (await getVersion(owner, ruleSet.id, ruleSet.latestVersion)).content;
   }
   return { categories: [], rules: [] };
 }
 
 export const saveDraft = (
-  villageId: string,
+  owner: RulesOwner,
   ruleSetId: string,
   body: { name?: string; content: RuleSetContent; baseVersion: number },
 ) =>
   call(
-    api().PUT('/api/villages/{villageId}/rule-sets/{ruleSetId}', {
-      params: { path: { villageId, ruleSetId } },
+    api().PUT(at(owner, '/api/villages/{villageId}/rule-sets/{ruleSetId}'), {
+      params: { path: { ...pathOf(owner), ruleSetId } },
       body,
     }),
   );
 
 export const publish = (
-  villageId: string,
+  owner: RulesOwner,
   ruleSetId: string,
   body: { effectiveFrom: string; note?: string },
   idempotencyKey: string,
 ) =>
   call(
-    api().POST('/api/villages/{villageId}/rule-sets/{ruleSetId}/publish', {
-      params: { path: { villageId, ruleSetId }, header: { 'idempotency-key': idempotencyKey } },
+    api().POST(at(owner, '/api/villages/{villageId}/rule-sets/{ruleSetId}/publish'), {
+      params: {
+        path: { ...pathOf(owner), ruleSetId },
+        header: { 'idempotency-key': idempotencyKey },
+      },
       body,
     }),
   );
 
 export const preview = (
-  villageId: string,
+  owner: RulesOwner,
   ruleSetId: string,
   body: {
     ruleCode: string;
@@ -97,32 +116,32 @@ export const preview = (
   },
 ) =>
   call(
-    api().POST('/api/villages/{villageId}/rule-sets/{ruleSetId}/preview', {
-      params: { path: { villageId, ruleSetId } },
+    api().POST(at(owner, '/api/villages/{villageId}/rule-sets/{ruleSetId}/preview'), {
+      params: { path: { ...pathOf(owner), ruleSetId } },
       body,
     }),
   );
 
 export const createProgram = (
-  villageId: string,
+  owner: RulesOwner,
   body: { name: string; description?: string; accountHolder: 'household' | 'member' },
   idempotencyKey: string,
 ) =>
   call(
-    api().POST('/api/villages/{villageId}/programs', {
-      params: { path: { villageId }, header: { 'idempotency-key': idempotencyKey } },
+    api().POST(at(owner, '/api/villages/{villageId}/programs'), {
+      params: { path: pathOf(owner), header: { 'idempotency-key': idempotencyKey } },
       body,
     }),
   );
 
 export const createRuleSet = (
-  villageId: string,
+  owner: RulesOwner,
   body: { programId: string; name: string; templateId?: string },
   idempotencyKey: string,
 ) =>
   call(
-    api().POST('/api/villages/{villageId}/rule-sets', {
-      params: { path: { villageId }, header: { 'idempotency-key': idempotencyKey } },
+    api().POST(at(owner, '/api/villages/{villageId}/rule-sets'), {
+      params: { path: pathOf(owner), header: { 'idempotency-key': idempotencyKey } },
       body,
     }),
   );
@@ -144,22 +163,22 @@ export type RuleRows = Schemas['RuleRows'];
 export type RuleRow = Schemas['RuleRowsImport']['rows'][number];
 
 /** A version (or the draft) as spreadsheet rows, with the Chinese column headers. */
-export const getRows = (villageId: string, ruleSetId: string, version: 'draft' | number) =>
+export const getRows = (owner: RulesOwner, ruleSetId: string, version: 'draft' | number) =>
   call(
-    api().GET('/api/villages/{villageId}/rule-sets/{ruleSetId}/rows', {
-      params: { path: { villageId, ruleSetId }, query: { version } },
+    api().GET(at(owner, '/api/villages/{villageId}/rule-sets/{ruleSetId}/rows'), {
+      params: { path: { ...pathOf(owner), ruleSetId }, query: { version } },
     }),
   );
 
 /** Replaces the draft with spreadsheet rows, all or nothing (400 `import_rejected` names every bad cell). */
 export const importRows = (
-  villageId: string,
+  owner: RulesOwner,
   ruleSetId: string,
   body: { rows: RuleRow[]; baseVersion: number },
 ) =>
   call(
-    api().PUT('/api/villages/{villageId}/rule-sets/{ruleSetId}/rows', {
-      params: { path: { villageId, ruleSetId } },
+    api().PUT(at(owner, '/api/villages/{villageId}/rule-sets/{ruleSetId}/rows'), {
+      params: { path: { ...pathOf(owner), ruleSetId } },
       body,
     }),
   );

@@ -10,6 +10,7 @@ import { formatNumber } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
 import { useMe } from '../auth/session';
 import { VillageCrumbs } from '../households/VillageCrumbs';
+import { PhotoThumbs } from '../photos/PhotoThumbs';
 import { ItemModal } from './ItemModal';
 import { MovementsDrawer } from './MovementsDrawer';
 import { StockModal } from './StockModal';
@@ -62,6 +63,7 @@ export function CatalogPage() {
       dataIndex: 'name',
       render: (name: string, item) => (
         <Space>
+          <PhotoThumbs urls={item.photoUrl ? [item.photoUrl] : undefined} />
           {name}
           {active && item.stock === 0 && <Tag color="red">{t('store.catalog.soldOut')}</Tag>}
           {active && item.stock > 0 && item.stock <= item.lowStockAt && (

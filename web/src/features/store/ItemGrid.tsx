@@ -31,6 +31,14 @@ export function ItemGrid(props: {
             style={{ width: '100%', height: 'auto', padding: 12, whiteSpace: 'normal' }}
           >
             <Flex vertical align="center" gap={2} style={{ width: '100%' }}>
+              {item.photoUrl && (
+                // A plain picture: the whole tile is the button, a click adds the item.
+                <img
+                  src={item.photoUrl}
+                  alt=""
+                  style={{ width: 64, height: 64, objectFit: 'cover', borderRadius: 6 }}
+                />
+              )}
               <Typography.Text strong>{item.name}</Typography.Text>
               <Typography.Text style={{ color: token.colorPrimary }}>
                 {t('store.catalog.perUnit', { price: item.price, unit: item.unit })}

@@ -1,11 +1,12 @@
 import { Alert, Form, Input, InputNumber, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSubmit } from '../../lib/forms';
+import { PhotoUpload } from '../photos/PhotoUpload';
 import { createItem, patchItem, type StoreItem } from './store-api';
 
-type Values = { name: string; price: number; unit: string; lowStockAt: number };
+type Values = { name: string; price: number; unit: string; lowStockAt: number; photoKey?: string | null };
 
-/** 上架 a new item, or change an item's name, price, unit or low-stock level. */
+/** 上架 a new item, or change an item's name, price, unit, photo or low-stock level. */
 export function ItemModal(props: {
   villageId: string;
   /** The item being edited; none to add one. */
@@ -18,8 +19,10 @@ export function ItemModal(props: {
   const { item } = props;
   const { submit, submitting, error } = useSubmit(
     form,
-    (body: Values, key) =>
-      item ? patchItem(props.villageId, item.id, body) : createItem(props.villageId, body, key),
+    ({ photoKey, ...body }: Values, key) =>
+      item
+        ? patchItem(props.villageId, item.id, { ...body, photoKey: photoKey ?? null })
+        : createItem(props.villageId, { ...body, photoKey: photoKey ?? undefined }, key),
     { onSuccess: props.onDone },
   );
   return (
@@ -66,6 +69,20 @@ export function ItemModal(props: {
           rules={[{ required: true, message: t('common.required') }]}
         >
           <InputNumber<number> min={0} max={100_000} precision={0} style={{ width: 160 }} />
+        </Form.Item>
+        {/* One photo: the field holds its key, the upload works with a list of one. */}
+        <Form.Item
+          name="photoKey"
+          label={t('photos.itemPhoto')}
+          getValueProps={(photoKey?: string | null) => ({ value: photoKey ? [photoKey] : [] })}
+          normalize={(photoKeys: string[]) => photoKeys[0] ?? null}
+        >
+          <PhotoUpload
+            villageId={props.villageId}
+            purpose="item"
+            max={1}
+            shown={item?.photoKey && item.photoUrl ? [{ photoKey: item.photoKey, url: item.photoUrl }] : []}
+          />
         </Form.Item>
       </Form>
       {error && <Alert type="error" showIcon title={error} />}

@@ -10,7 +10,8 @@ import { AddUserModal } from './AddUserModal';
 import { useAnnounceNewUser } from './NewUserCredentials';
 import { UserTable } from './UserTable';
 
-const countyRoles = ['county_admin', 'county_official', 'partner'] as const;
+// Partner users are added on the partners page, where their partner is chosen.
+const countyRoles = ['county_admin', 'county_official'] as const;
 
 export function CountyUsersPage() {
   const { t } = useTranslation();

@@ -1,11 +1,21 @@
 import { Table, Tag } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../lib/api';
 import { formatDate } from '../../lib/format';
 
 type User = Schemas['User'];
 
-export function UserTable({ users, loading }: { users: User[]; loading: boolean }) {
+export function UserTable({
+  users,
+  loading,
+  household,
+}: {
+  users: User[];
+  loading: boolean;
+  /** The household column of a village's users, when its admin may link them. */
+  household?: (user: User) => ReactNode;
+}) {
   const { t, i18n } = useTranslation();
   return (
     <Table<User>
@@ -24,6 +34,15 @@ export function UserTable({ users, loading }: { users: User[]; loading: boolean 
           render: (_, u) => <Tag color="green">{t(`roles.${u.role}`)}</Tag>,
         },
         { title: t('user.phone'), dataIndex: 'phone', render: (_, u) => u.phone ?? t('common.none') },
+        ...(household
+          ? [
+              {
+                title: t('photos.household'),
+                key: 'household',
+                render: (_: unknown, u: User) => household(u),
+              },
+            ]
+          : []),
         {
           title: t('common.createdAt'),
           dataIndex: 'createdAt',

@@ -5,9 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { LoadError } from '../../app/LoadError';
 import { allPages, api, call } from '../../lib/api';
 import { useLoad } from '../../lib/use-load';
+import { useMe } from '../auth/session';
 import { AddUserModal } from '../users/AddUserModal';
 import { useAnnounceNewUser } from '../users/NewUserCredentials';
 import { UserTable } from '../users/UserTable';
+import { UserHousehold } from './UserHousehold';
 
 // Recorder first: the role a village admin adds most often.
 const villageRoles = ['recorder', 'store_clerk', 'village_admin'] as const;
@@ -16,6 +18,7 @@ export function VillageUsers({ villageId }: { villageId: string }) {
   const { t } = useTranslation();
   const announce = useAnnounceNewUser();
   const [adding, setAdding] = useState(false);
+  const links = useMe().role === 'village_admin';
   const users = useLoad(
     useCallback(
       () =>
@@ -42,7 +45,11 @@ export function VillageUsers({ villageId }: { villageId: string }) {
       {users.error ? (
         <LoadError error={users.error} onRetry={users.reload} />
       ) : (
-        <UserTable users={users.data ?? []} loading={users.loading} />
+        <UserTable
+          users={users.data ?? []}
+          loading={users.loading}
+          household={links ? (u) => <UserHousehold villageId={villageId} user={u} /> : undefined}
+        />
       )}
       {adding && (
         <AddUserModal

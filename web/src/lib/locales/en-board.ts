@@ -65,5 +65,9 @@ export const audit: Translation['audit'] = {
     object: 'Objection',
     reverse: 'Reversed',
     import: 'Imported',
+    consent: 'Consent recorded',
+    consent_withdraw: 'Consent withdrawn',
+    partner_lookup: 'Partner look-up',
+    certificate_issue: 'Certificate issued',
   },
 };

@@ -8,6 +8,7 @@ export const dashboard: Translation['dashboard'] = {
   range: 'Months',
   township: 'Township',
   allTownships: 'All townships',
+  allPrograms: 'All programs',
   exportCsv: 'Export CSV',
   exportXlsx: 'Export Excel',
   exportFailed: 'Export failed, please try again',

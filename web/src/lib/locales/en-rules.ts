@@ -34,6 +34,11 @@ export const rules: Translation['rules'] = {
   ruleSetCreated: '{{name}} created',
   tabs: { rules: 'Rules', preview: 'Try it', history: 'Versions' },
   readOnly: 'Read-only: only the village admin can change the rules.',
+  countyReadOnly: 'Read-only: a county-wide rule set, kept by the county admin; every village scores by it.',
+  countyTitle: 'County programs',
+  countyIntro:
+    'County-wide programs (such as eco points) score in every village, under one rule set. Edits are kept as a draft; publishing makes a new version that scores across the county from its effective date.',
+  countyWide: 'County',
   showingVersion: 'Showing published version {{version}}; the draft and older versions are under Versions.',
   draftBased: 'Draft (based on version {{version}})',
   draftNew: 'Draft (never published)',

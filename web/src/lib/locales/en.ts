@@ -1,6 +1,9 @@
 import { audit, board } from './en-board';
+import { certificates } from './en-certificates';
 import { dashboard } from './en-dashboard';
 import { grid, imports } from './en-imports';
+import { consents, partner, partners, tiers } from './en-partners';
+import { photos } from './en-photos';
 import { rules } from './en-rules';
 import { store } from './en-store';
 import type { Translation } from './zh';
@@ -30,8 +33,11 @@ export const en: Translation = {
     users: 'County users',
     village: 'Village',
     partner: 'Home',
+    partners: 'Partners',
+    certificates: 'Certificates',
     rules: 'Point rules',
     templates: 'Rule templates',
+    countyPrograms: 'County programs',
     households: 'Households',
     record: 'Record points',
     grid: 'Month grid',
@@ -219,9 +225,11 @@ export const en: Translation = {
   rules,
   board,
   audit,
+  certificates,
   imports,
   grid,
   store,
+  photos,
   dashboard,
   templates: {
     title: 'Rule templates',
@@ -353,8 +361,8 @@ export const en: Translation = {
     empty: 'No records',
     onlyMine: 'Only mine',
   },
-  partner: {
-    title: 'Partner',
-    body: 'Eco-score lookup is being built: here you will see the eco scores and tiers of consenting farmers.',
-  },
+  partner,
+  partners,
+  consents,
+  tiers,
 };

@@ -60,5 +60,9 @@ export const audit = {
     object: '异议',
     reverse: '冲正',
     import: '导入',
+    consent: '登记授权',
+    consent_withdraw: '撤回授权',
+    partner_lookup: '合作机构查询',
+    certificate_issue: '出具积分证明',
   },
 };

@@ -5,6 +5,7 @@ export const dashboard = {
   range: '月份范围',
   township: '乡镇',
   allTownships: '全部乡镇',
+  allPrograms: '全部积分项目',
   exportCsv: '导出 CSV',
   exportXlsx: '导出 Excel',
   exportFailed: '导出失败，请重试',

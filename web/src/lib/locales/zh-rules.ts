@@ -31,6 +31,11 @@ export const rules = {
   ruleSetCreated: '已创建 {{name}}',
   tabs: { rules: '细则', preview: '试算', history: '版本记录' },
   readOnly: '只读：只有村管理员可以修改积分细则。',
+  countyReadOnly: '只读：这是全县统一的积分细则，由县管理员维护，各村照此计分。',
+  countyTitle: '全县积分项目',
+  countyIntro:
+    '全县统一的积分项目（如生态积分）在每个村都可计分，各村看到的是同一套细则。修改先存为草稿，发布后自生效日期起在全县计分。',
+  countyWide: '全县',
   showingVersion: '这里显示的是已发布的第 {{version}} 版；草稿和历史版本见“版本记录”。',
   draftBased: '草稿（基于第 {{version}} 版）',
   draftNew: '草稿（尚未发布）',

@@ -1,6 +1,9 @@
 import { audit, board } from './zh-board';
+import { certificates } from './zh-certificates';
 import { dashboard } from './zh-dashboard';
 import { grid, imports } from './zh-imports';
+import { consents, partner, partners, tiers } from './zh-partners';
+import { photos } from './zh-photos';
 import { rules } from './zh-rules';
 import { store } from './zh-store';
 
@@ -30,8 +33,11 @@ export const zh = {
     users: '县级用户',
     village: '本村概况',
     partner: '首页',
+    partners: '合作机构',
+    certificates: '积分证明',
     rules: '积分细则',
     templates: '积分模板',
+    countyPrograms: '全县积分项目',
     households: '农户',
     record: '积分录入',
     grid: '月度登记',
@@ -216,9 +222,11 @@ export const zh = {
   rules,
   board,
   audit,
+  certificates,
   imports,
   grid,
   store,
+  photos,
   dashboard,
   templates: {
     title: '积分模板',
@@ -346,10 +354,10 @@ export const zh = {
     empty: '没有记录',
     onlyMine: '只看我录入的',
   },
-  partner: {
-    title: '合作机构',
-    body: '生态积分查询功能正在建设中，开通后可在此查看经农户授权的生态积分和等级。',
-  },
+  partner,
+  partners,
+  consents,
+  tiers,
 };
 
 export type Translation = typeof zh;

@@ -1,0 +1,3 @@
+export * from './canonical';
+export * from './rules';
+export * from './schemas';
