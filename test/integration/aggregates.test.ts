@@ -1,5 +1,11 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { keys, rebuildVillageMonths, recomputedVillageMonths, storedVillageMonths } from '@xjf/data';
+import {
+  auditVillage,
+  keys,
+  rebuildVillageMonths,
+  recomputedVillageMonths,
+  storedVillageMonths,
+} from '@xjf/data';
 import { chinaDate } from '@xjf/domain';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -178,7 +184,7 @@ async function run(o: Op) {
 }
 
 describe('village-month aggregates', { timeout: 120_000 }, () => {
-  it('equal a recomputation from the ledger after random records, approvals, reversals, redemptions and cancellations', async () => {
+  it('equal a recomputation from the ledger, and the ledger audit balances, after 20 random mixes of records, approvals, reversals, redemptions and cancellations', async () => {
     const scope = { countyId: w.x.id, villageId: w.a.id };
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 16 }), async (ops) => {
@@ -192,8 +198,10 @@ describe('village-month aggregates', { timeout: 120_000 }, () => {
             .map(run),
         );
         expect(await rebuildVillageMonths(w.db, scope, { write: false })).toEqual([]);
+        // And the books balance: every account equals its entries, every shelf its movements.
+        expect((await auditVillage(w.db, scope)).problems).toEqual([]);
       }),
-      { numRuns: 8 },
+      { numRuns: 20 },
     );
     const months = await storedVillageMonths(w.db, scope);
     expect(months.length).toBeGreaterThan(1);

@@ -1,4 +1,4 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { auditVillage, keys } from '@xjf/data';
 import { chinaDate } from '@xjf/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -320,5 +320,55 @@ describe('the ledger audit', { timeout: 60_000 }, () => {
     );
     const forged = await auditVillage(w.db, scope);
     expect(forged.problems).toEqual([`账户 ${accountRef} 余额 1500 ≠ 分录合计 500`]);
+  });
+
+  it('lets a correction after spending leave a debt, but calls a sale beyond the points an overdraft', async () => {
+    const scope = { countyId: w.x.id, villageId: w.a.id };
+    const household = await householdWith('0602', '孙有余', 1);
+    const lamp = await itemWithStock('台灯', 500, 2);
+    expect((await redeem(household, [{ itemId: lamp, quantity: 1, price: 500 }])).status).toBe(201);
+    const ledger = await ok('GET', `/households/${household}/ledger`);
+    const grant = ledger.entries.find((e: { kind: string }) => e.kind === 'earn');
+    await ok('POST', `/point-records/${grant.recordId}/reverse`, { reason: '表彰有误' });
+    expect(await balanceOf(household)).toBe(-500);
+    const about = async (accountRef: string) =>
+      (await auditVillage(w.db, scope)).problems.filter((p) => p.includes(accountRef));
+    expect(await about(ledger.accounts[0].accountRef)).toEqual([]);
+
+    // A sale written past the balance condition, books otherwise consistent: an overdraft.
+    const spender = await householdWith('0603', '钱多多', 1);
+    const accountRef = (await ok('GET', `/households/${spender}/ledger`)).accounts[0].accountRef;
+    const at = new Date().toISOString();
+    await w.db.doc.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: w.db.tableName,
+              Key: keys.account(scope.countyId, scope.villageId, accountRef),
+              UpdateExpression: 'SET balance = balance - :p, spent = spent + :p',
+              ExpressionAttributeValues: { ':p': 800 },
+            },
+          },
+          {
+            Put: {
+              TableName: w.db.tableName,
+              Item: {
+                ...keys.ledgerEntry(scope.countyId, scope.villageId, spender, at, 'forged#redeem'),
+                type: 'LedgerEntry',
+                accountRef,
+                programId,
+                kind: 'redeem',
+                points: -800,
+                explanation: { zh: '伪造', en: 'forged' },
+                at,
+                by: 'nobody',
+              },
+            },
+          },
+        ],
+      }),
+    );
+    expect(await about(accountRef)).toEqual([`账户 ${accountRef} 透支：不计扣分与冲正，余额为 -300`]);
   });
 });

@@ -10,8 +10,12 @@ type VillageScope = { countyId: string; villageId: string };
 
 /**
  * Checks one village's books: every account's balance and spending equal the sums of its
- * ledger entries, no balance is negative, no record or redemption moved points twice, and
+ * ledger entries, no account is overdrawn, no record or redemption moved points twice, and
  * every item's stock equals the sum of its movements. Returns what does not hold, in words.
+ *
+ * Overdrawn means spent beyond what was earned: a deduction or a reversal after the points were
+ * spent may rightly leave a balance below zero (the household owes it back), but without those
+ * corrections the balance can never be negative, since every sale requires the points at hand.
  */
 export async function auditVillage(db: Db, scope: VillageScope) {
   const village = keys.tenantScope.village(scope.countyId, scope.villageId);
@@ -21,12 +25,13 @@ export async function auditVillage(db: Db, scope: VillageScope) {
     reconcileStock(db, scope),
   ]);
   const problems: string[] = [];
-  const sums = new Map<string, { balance: number; spent: number }>();
+  const sums = new Map<string, { balance: number; spent: number; corrections: number }>();
   const moves = new Map<string, number>();
   for (const e of entries) {
-    const sum = sums.get(e.accountRef) ?? { balance: 0, spent: 0 };
+    const sum = sums.get(e.accountRef) ?? { balance: 0, spent: 0, corrections: 0 };
     sum.balance += e.points;
     if (e.kind === 'redeem' || e.kind === 'redeem_cancel') sum.spent -= e.points;
+    if (e.kind === 'deduct' || e.kind === 'reversal') sum.corrections += e.points;
     sums.set(e.accountRef, sum);
     // Resets have one fixed key per account and day, so only records and redemptions can repeat.
     const origin = e.recordId ?? e.redemptionId;
@@ -35,12 +40,13 @@ export async function auditVillage(db: Db, scope: VillageScope) {
     moves.set(source, (moves.get(source) ?? 0) + 1);
   }
   for (const a of accounts) {
-    const sum = sums.get(a.accountRef) ?? { balance: 0, spent: 0 };
+    const sum = sums.get(a.accountRef) ?? { balance: 0, spent: 0, corrections: 0 };
     if (a.balance !== sum.balance)
       problems.push(`账户 ${a.accountRef} 余额 ${a.balance} ≠ 分录合计 ${sum.balance}`);
     if (a.spent !== sum.spent)
       problems.push(`账户 ${a.accountRef} 已兑换 ${a.spent} ≠ 兑换分录合计 ${sum.spent}`);
-    if (a.balance < 0) problems.push(`账户 ${a.accountRef} 余额为负 (${a.balance})`);
+    if (sum.balance - sum.corrections < 0)
+      problems.push(`账户 ${a.accountRef} 透支：不计扣分与冲正，余额为 ${sum.balance - sum.corrections}`);
     sums.delete(a.accountRef);
   }
   for (const ref of sums.keys()) problems.push(`分录指向不存在的账户 ${ref}`);
