@@ -1,5 +1,5 @@
 import { createDb, runScheduledJobs } from '@xjf/data';
-import { jsonLog } from '@xjf/http';
+import { jsonLog } from '@xjf/http/log';
 
 const tableName = process.env.TABLE_NAME;
 const region = process.env.AWS_REGION;

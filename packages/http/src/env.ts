@@ -1,10 +1,11 @@
 import type { Db, IdempotencySeal, SigningSeed } from '@xjf/data';
 import type { Actor, UserDirectory } from '@xjf/domain';
 import type { TokenVerifier } from './claims';
+import type { Log } from './log';
 import type { PhotoStore } from './photos';
 
-export type LogEntry = { level: 'info' | 'warn' | 'error'; msg: string } & Record<string, unknown>;
-export type Log = (entry: LogEntry) => void;
+export type { Log, LogEntry } from './log';
+export { jsonLog } from './log';
 
 /** Everything a handler may touch, created once per process and passed in, never imported. */
 export interface Deps {
@@ -27,11 +28,4 @@ export type AppEnv = {
     /** Set by idempotent(): completes the key inside an effect's transaction. */
     idempotencySeal: IdempotencySeal | undefined;
   };
-};
-
-/** Structured JSON logs: one object per line, as CloudWatch Logs Insights reads them. */
-export const jsonLog: Log = (entry) => {
-  const line = JSON.stringify({ time: new Date().toISOString(), ...entry });
-  if (entry.level === 'error') console.error(line);
-  else console.log(line);
 };
