@@ -188,6 +188,45 @@ describe('authentication', () => {
     expect((await w.call('GET', villageRoute(), { token })).status).toBe(401);
   });
 
+  it('answers 401 on every closed route without a token, with an expired one and with a tampered one', async () => {
+    const doc = (await w.call('GET', '/api/openapi.json')).body as {
+      paths: Record<string, Record<string, { security?: unknown[] }>>;
+    };
+    const closed = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops)
+        .filter(([, op]) => op.security?.length)
+        .map(([method]) => ({ method: method.toUpperCase(), path })),
+    );
+    expect(closed.length).toBeGreaterThan(50);
+    const me = (await w.call('GET', '/api/me', { token: w.y.adminToken })).body;
+    const claims = {
+      sub: me.userId,
+      'cognito:username': me.username,
+      name: me.name,
+      'custom:role': 'county_admin' as const,
+      'custom:userId': me.userId,
+      'custom:countyId': w.y.id,
+    };
+    const expired = await devTokens(SECRET).issue(claims, new Date(Date.now() - 86_400_000), 3600);
+    const [header, payload, signature] = w.y.adminToken.split('.');
+    const raised = {
+      ...JSON.parse(Buffer.from(payload ?? '', 'base64url').toString()),
+      'custom:role': 'platform_operator',
+    };
+    const tampered = `${header}.${Buffer.from(JSON.stringify(raised)).toString('base64url')}.${signature}`;
+    for (const { method, path } of closed) {
+      const body = sampleBodies[`${method} ${path}`];
+      for (const [what, token] of [
+        ['no token', undefined],
+        ['expired', expired],
+        ['tampered', tampered],
+      ]) {
+        const res = await w.call(method, urlInY(path), { token, body });
+        expect(res.status, `${what} → ${method} ${path}`).toBe(401);
+      }
+    }
+  });
+
   it('keeps the public routes public and every other route closed', async () => {
     const doc = (await w.call('GET', '/api/openapi.json')).body as {
       paths: Record<string, Record<string, { security?: unknown[] }>>;
