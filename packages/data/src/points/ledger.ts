@@ -224,7 +224,7 @@ export async function moveOnLedger(db: Db, scope: VillageScope, record: PointRec
     items.push(...(move.extraItems ?? []));
     try {
       await db.doc.send(new TransactWriteCommand({ TransactItems: items }));
-      return { points, balance: next.balance };
+      return { points, balance: next.balance, explanation: evaluation.explanation };
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
       const reasons = error.CancellationReasons ?? [];

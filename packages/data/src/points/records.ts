@@ -177,8 +177,9 @@ export async function approveRecord(db: Db, scope: VillageScope, recordId: strin
   const at = now.toISOString();
   const decided = { decidedBy: actor.name || actor.username, decidedAt: at };
   const audit = recordAudit(db, scope, 'approve', record, auditWhoOf(actor), now);
+  // The answer is the record as the transaction left it, built here rather than read back.
   if (to === 'effective') {
-    await moveOnLedger(db, scope, record, {
+    const moved = await moveOnLedger(db, scope, record, {
       kind: 'effect',
       from: 'pending',
       to,
@@ -187,11 +188,19 @@ export async function approveRecord(db: Db, scope: VillageScope, recordId: strin
       recordUpdates: decided,
       extraItems: [audit],
     });
-  } else {
-    const postedUntil = new Date(now.getTime() + postingDays * DAY_MS).toISOString();
-    await decide(db, scope, record, to, { ...decided, postedUntil }, `${postedUntil}#${record.id}`, audit);
+    const { points, explanation } = moved;
+    return pointRecordSchema.parse({
+      ...record,
+      status: to,
+      points,
+      explanation,
+      effectiveAt: at,
+      ...decided,
+    });
   }
-  return getRecord(db, scope, recordId);
+  const postedUntil = new Date(now.getTime() + postingDays * DAY_MS).toISOString();
+  await decide(db, scope, record, to, { ...decided, postedUntil }, `${postedUntil}#${record.id}`, audit);
+  return pointRecordSchema.parse({ ...record, status: to, ...decided, postedUntil });
 }
 
 export async function rejectRecord(
