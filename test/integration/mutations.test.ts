@@ -92,6 +92,33 @@ describe('bad input, generated from every route’s good body', () => {
     expect(sent).toBeGreaterThan(500);
   }, 300_000);
 
+  it('caps the page size on every listing: limit 0 and 101 are a 400 naming the field', async () => {
+    const doc = (await w.call('GET', '/api/openapi.json')).body as {
+      paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>;
+    };
+    // Partner listings are capped by the same schema; this world has no partner to ask with.
+    const listings = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      ops.get?.parameters?.some((p) => p.in === 'query' && p.name === 'limit') &&
+      !path.startsWith('/api/partner/')
+        ? [path]
+        : [],
+    );
+    expect(listings.length).toBeGreaterThanOrEqual(15);
+    for (const path of listings) {
+      const token = path.startsWith('/api/villages/')
+        ? w.c.adminToken
+        : path.startsWith('/api/counties/')
+          ? w.y.adminToken
+          : w.operator;
+      for (const limit of [0, 101, 1e9]) {
+        const url = `${urlInY(path)}${urlInY(path).includes('?') ? '&' : '?'}limit=${limit}`;
+        const res = await w.call('GET', url, { token });
+        expect(res.status, `GET ${path} limit=${limit}`).toBe(400);
+        expect(res.body.fields, `GET ${path} limit=${limit}`).toHaveProperty('limit');
+      }
+    }
+  });
+
   it('refuses a body over the limit with 413 before reading it', async () => {
     const res = await send(
       'POST',
