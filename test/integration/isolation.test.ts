@@ -86,6 +86,49 @@ describe('tenant isolation', () => {
     expect(await snapshotOfY()).toBe(before);
   });
 
+  it('refuses every role a route does not admit, in its own county and village, and changes nothing', async () => {
+    const doc = (await w.call('GET', '/api/openapi.json')).body as {
+      paths: Record<string, Record<string, { 'x-roles'?: string[]; security?: unknown[] }>>;
+    };
+    // A closed route without allow(...) would let any signed-in role through: none may lack it.
+    const undeclared = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops)
+        .filter(([, op]) => op.security?.length && !op['x-roles'])
+        .map(([method]) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(undeclared).toEqual([]);
+    const clerk = await w.call('POST', `/api/villages/${w.c.id}/users`, {
+      token: w.c.adminToken,
+      body: { username: w.unique('clerk'), name: '店员', role: 'store_clerk' },
+    });
+    expect(clerk.status).toBe(201);
+    const staff: Record<string, string> = {
+      county_admin: w.y.adminToken,
+      county_official: w.y.officialToken,
+      village_admin: w.c.adminToken,
+      recorder: w.c.recorderToken,
+      store_clerk: await w.tokenFor(clerk.body),
+      platform_operator: w.operator,
+    };
+    const before = await snapshotOfY();
+    let refused = 0;
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        const admitted = op['x-roles'];
+        if (!admitted) continue;
+        const body = sampleBodies[`${method.toUpperCase()} ${path}`];
+        for (const [role, token] of Object.entries(staff)) {
+          if (admitted.includes(role)) continue;
+          const res = await w.call(method.toUpperCase(), urlInY(path), { token, body });
+          expect(res.status, `${role} → ${method.toUpperCase()} ${path}`).toBe(403);
+          refused++;
+        }
+      }
+    }
+    expect(refused).toBeGreaterThan(200);
+    expect(await snapshotOfY()).toBe(before);
+  });
+
   it("refuses village A's admin on village B of the same county", async () => {
     for (const [method, path, body] of [
       ['GET', `/api/villages/${w.b.id}`, undefined],

@@ -24,12 +24,21 @@ export const authenticate = (verifier: TokenVerifier) =>
 
 /** Each route declares who may call it; everyone else gets 401 (no token) or 403 (wrong role). */
 export const allow = (...roles: Role[]) =>
-  createMiddleware<AppEnv>(async (c, next) => {
-    const actor = c.get('actor');
-    if (!actor) throw new UnauthenticatedError();
-    if (!roles.includes(actor.role)) throw new ForbiddenError();
-    return next();
-  });
+  Object.assign(
+    createMiddleware<AppEnv>(async (c, next) => {
+      const actor = c.get('actor');
+      if (!actor) throw new UnauthenticatedError();
+      if (!roles.includes(actor.role)) throw new ForbiddenError();
+      return next();
+    }),
+    { roles },
+  );
+
+/** The roles a route's `allow(...)` admits, as the OpenAPI document's `x-roles` (see router()). */
+export function allowedRoles(middleware: unknown): Role[] | undefined {
+  const list = Array.isArray(middleware) ? middleware : [middleware];
+  return list.find((m): m is { roles: Role[] } => Array.isArray((m as { roles?: unknown })?.roles))?.roles;
+}
 
 /** The actor of a route guarded by `allow`. */
 export function actorOf(c: Context<AppEnv>): Actor {

@@ -1,15 +1,27 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import * as z from 'zod';
+import { allowedRoles } from './auth';
 import type { AppEnv } from './env';
 import { errorSchema, validationFailed } from './errors';
 
-/** A router whose validation failures all become the same 400 body. */
-export const router = () =>
-  new OpenAPIHono<AppEnv>({
+/**
+ * A router whose validation failures all become the same 400 body, and whose routes say in the
+ * OpenAPI document (`x-roles`) which roles their `allow(...)` admits, so clients and the role
+ * matrix test read them from one place.
+ */
+export const router = () => {
+  const r = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) throw validationFailed(result.error, result.target);
     },
   });
+  const register = r.openapi;
+  r.openapi = ((route, ...rest) => {
+    const roles = allowedRoles(route.middleware);
+    return register(roles ? { ...route, 'x-roles': roles } : route, ...rest);
+  }) as typeof r.openapi;
+  return r;
+};
 
 /** `required: true` makes a missing or non-JSON body a 400 instead of silently skipping validation. */
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({
