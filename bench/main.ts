@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDb } from '@xjf/data';
@@ -54,7 +54,8 @@ async function section<T>(name: string, work: () => Promise<T>): Promise<T | und
 }
 
 try {
-  const outDir = mkdtempSync(join(tmpdir(), 'xjf-bench-'));
+  // Inside the repository: the built functions find the (external) SDK in node_modules.
+  const outDir = mkdtempSync(join(root, 'node_modules', '.xjf-bench-'));
   onCleanup(async () => rmSync(outDir, { recursive: true, force: true }));
   progress(`${results.machine.cores} cores, load average ${results.machine.loadAverageAtStart.join(' ')}`);
   const stack = await startStack();

@@ -1,4 +1,12 @@
 import { publicRoutes } from '@xjf/api/public-routes';
+import {
+  type Surface,
+  type SurfaceService,
+  surfaceOf,
+  surfaceRoutes,
+  surfaceServices,
+  surfaces,
+} from '@xjf/api/routing';
 import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
@@ -60,9 +68,20 @@ const ACCESS_LOG = {
   integrationError: '$context.integrationErrorMessage',
 };
 
+/** Construct ids of the surfaces' functions (logical ids and names in the console). */
+const SURFACE_IDS: Record<Surface, string> = {
+  admin: 'Api',
+  public: 'PublicApi',
+  partner: 'PartnerApi',
+  points: 'PointsApi',
+  store: 'StoreApi',
+  reports: 'ReportsApi',
+};
+
 export class ApiStack extends Stack {
   readonly httpApi: apigw.HttpApi;
-  readonly apiFunction: ApiFunction;
+  /** One function per surface of the API (functions/api/src/surfaces). */
+  readonly functions: Record<Surface, ApiFunction>;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -77,41 +96,68 @@ export class ApiStack extends Stack {
         'Not rotated on a schedule: the seed only signs. A new seed gives each county its next key number on the next certificate, while the old public keys stay in the table, so certificates already issued keep verifying; rotate it by hand (put a new secret value) if it is ever exposed.',
     });
     const photos = new PhotoBucket(this, 'Photos', { siteUrl: props.siteUrl });
-    this.apiFunction = new ApiFunction(this, 'Api', {
-      entry: 'functions/api/src/index.ts',
-      memorySize: 512,
-      // API Gateway gives up after 30 s; a request that needs more than 10 s is a bug.
-      timeout: Duration.seconds(10),
-      environment: {
-        TABLE_NAME: props.table.tableName,
-        USER_POOL_ID: props.userPool.userPoolId,
-        USER_POOL_CLIENT_ID: props.client.userPoolClientId,
-        SIGNING_SEED_SECRET_ARN: signingSeed.secretArn,
-        PHOTO_BUCKET: photos.bucket.bucketName,
-      },
-    });
-    this.apiFunction.grantTable(props.table, TABLE_ACCESS);
-    signingSeed.grantRead(this.apiFunction.role);
-    // Presigned uploads (a POST policy) act as PutObject, view URLs as GetObject: nothing else, photos only.
-    this.apiFunction.role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        actions: [...PHOTO_ACCESS],
-        resources: [photos.bucket.arnForObjects('photos/*')],
-      }),
-    );
     const bucketId = this.resolve((photos.bucket.node.defaultChild as CfnBucket).logicalId);
-    Validations.of(this.apiFunction.role).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/photos/*]`,
-      reason:
-        'Photo keys are random (packages/domain/src/photos/keys.ts), so the grant names the photos/ prefix; the API signs each upload and view for one key of the caller’s village.',
-    });
-    // Admins create sign-in accounts for the users they add (and undo them if the table refuses).
-    this.apiFunction.role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        actions: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminDeleteUser'],
-        resources: [props.userPool.userPoolArn],
+    // What each AWS service beyond the table adds to a function that uses it: settings and grants.
+    const services: Record<
+      SurfaceService,
+      { env: Record<string, string>; grant: (fn: ApiFunction) => void }
+    > = {
+      directory: {
+        env: {},
+        // Admins create sign-in accounts for the users they add (and undo them if the table refuses).
+        grant: (fn) =>
+          fn.role.addToPrincipalPolicy(
+            new iam.PolicyStatement({
+              actions: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminDeleteUser'],
+              resources: [props.userPool.userPoolArn],
+            }),
+          ),
+      },
+      signingSeed: {
+        env: { SIGNING_SEED_SECRET_ARN: signingSeed.secretArn },
+        grant: (fn) => signingSeed.grantRead(fn.role),
+      },
+      photos: {
+        env: { PHOTO_BUCKET: photos.bucket.bucketName },
+        grant: (fn) => {
+          // Presigned uploads (a POST policy) act as PutObject, view URLs as GetObject: photos only.
+          fn.role.addToPrincipalPolicy(
+            new iam.PolicyStatement({
+              actions: [...PHOTO_ACCESS],
+              resources: [photos.bucket.arnForObjects('photos/*')],
+            }),
+          );
+          Validations.of(fn.role).acknowledge({
+            id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/photos/*]`,
+            reason:
+              'Photo keys are random (packages/domain/src/photos/keys.ts), so the grant names the photos/ prefix; the API signs each upload and view for one key of the caller’s village.',
+          });
+        },
+      },
+    };
+    this.functions = Object.fromEntries(
+      surfaces.map((surface) => {
+        const uses = surfaceServices[surface];
+        const fn = new ApiFunction(this, SURFACE_IDS[surface], {
+          entry: `functions/api/src/lambda/${surface}.ts`,
+          description: `Xiaojifen API: ${surface} surface`,
+          memorySize: 512,
+          // API Gateway gives up after 30 s; a request that needs more than 10 s is a bug.
+          timeout: Duration.seconds(10),
+          environment: Object.assign(
+            {
+              TABLE_NAME: props.table.tableName,
+              USER_POOL_ID: props.userPool.userPoolId,
+              USER_POOL_CLIENT_ID: props.client.userPoolClientId,
+            },
+            ...uses.map((service) => services[service].env),
+          ),
+        });
+        fn.grantTable(props.table, TABLE_ACCESS);
+        for (const service of uses) services[service].grant(fn);
+        return [surface, fn];
       }),
-    );
+    ) as Record<Surface, ApiFunction>;
 
     const issuer = `https://cognito-idp.${this.region}.amazonaws.com/${props.userPool.userPoolId}`;
     // The admin sends the ID token (it carries the tenancy claims); its audience is the client id.
@@ -160,25 +206,38 @@ export class ApiStack extends Stack {
       ]),
     );
 
-    const integration = new HttpLambdaIntegration('Lambda', this.apiFunction.fn);
-    this.httpApi.addRoutes({ path: '/api/{proxy+}', methods: [apigw.HttpMethod.ANY], integration });
+    const integrations = Object.fromEntries(
+      surfaces.map((surface) => [
+        surface,
+        new HttpLambdaIntegration(`${SURFACE_IDS[surface]}Lambda`, this.functions[surface].fn),
+      ]),
+    ) as Record<Surface, HttpLambdaIntegration>;
+    const publicPaths = new Set<string>(publicRoutes.map((r) => r.path));
+    for (const surface of surfaces)
+      for (const path of surfaceRoutes[surface])
+        if (!publicPaths.has(path))
+          this.httpApi.addRoutes({
+            path,
+            methods: [apigw.HttpMethod.ANY],
+            integration: integrations[surface],
+          });
     for (const route of publicRoutes) {
       const [cfnRoute] = this.httpApi.addRoutes({
         path: route.path,
         methods: [apigw.HttpMethod[route.method]],
-        integration,
+        integration: integrations[surfaceOf(route.path)],
         authorizer: new apigw.HttpNoneAuthorizer(),
       });
       if (cfnRoute)
         Validations.of(cfnRoute).acknowledge({
           id: 'AwsSolutions-APIG4',
-          reason: `${route.method} ${route.path} is public by design (health, API docs, invite onboarding, the public notice board and its objections, certificate verification and the counties' public signing keys): it is listed in functions/api/src/public-routes.ts; the app checks invite codes itself and the board shows masked names only.`,
+          reason: `${route.method} ${route.path} is public by design (health, invite onboarding, the public notice board and its objections, certificate verification and the counties' public signing keys): it is listed in functions/api/src/public-routes.ts; the app checks invite codes itself and the board shows masked names only.`,
         });
     }
 
     new Monitoring(this, 'Monitoring', {
       httpApi: this.httpApi,
-      fn: this.apiFunction.fn,
+      functions: surfaces.map((surface) => this.functions[surface].fn),
       alarmEmail: props.alarmEmail,
     });
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.apiEndpoint });

@@ -37,6 +37,7 @@ export class JobsStack extends Stack {
     super(scope, id, props);
     this.jobsFunction = new ApiFunction(this, 'Jobs', {
       entry: 'functions/jobs/src/index.ts',
+      description: 'Xiaojifen jobs: posting windows and the annual reset',
       memorySize: 512,
       // Every village in turn; a county has hundreds, each a few round trips.
       timeout: Duration.minutes(5),

@@ -9,7 +9,8 @@ import { Construct } from 'constructs';
 
 export interface MonitoringProps {
   readonly httpApi: apigw.IHttpApi;
-  readonly fn: lambda.IFunction;
+  /** The API's functions, one per surface: their errors and throttles are alarmed on as one sum. */
+  readonly functions: lambda.IFunction[];
   /** Where alarms are mailed; without it the alarms only show in the console. */
   readonly alarmEmail: string | undefined;
 }
@@ -24,6 +25,14 @@ export class Monitoring extends Construct {
   constructor(scope: Construct, id: string, props: MonitoringProps) {
     super(scope, id);
     const period = Duration.minutes(5);
+    // Each function's figure for the period, added up: one alarm however many surfaces there are.
+    const summed = (label: string, metric: (fn: lambda.IFunction) => cloudwatch.IMetric) =>
+      new cloudwatch.MathExpression({
+        expression: `SUM([${props.functions.map((_, i) => `m${i}`).join(',')}])`,
+        usingMetrics: Object.fromEntries(props.functions.map((fn, i) => [`m${i}`, metric(fn)])),
+        label,
+        period,
+      });
     const alarm = (name: string, metric: cloudwatch.IMetric, threshold: number, description: string) =>
       new cloudwatch.Alarm(this, name, {
         metric,
@@ -43,15 +52,15 @@ export class Monitoring extends Construct {
       ),
       alarm(
         'FunctionErrors',
-        props.fn.metricErrors({ period, statistic: 'Sum' }),
+        summed('Errors', (fn) => fn.metricErrors({ period, statistic: 'Sum' })),
         5,
-        'The API function failed 5 or more invocations in 5 minutes.',
+        'The API functions failed 5 or more invocations in 5 minutes.',
       ),
       alarm(
         'FunctionThrottles',
-        props.fn.metricThrottles({ period, statistic: 'Sum' }),
+        summed('Throttles', (fn) => fn.metricThrottles({ period, statistic: 'Sum' })),
         1,
-        'The API function was throttled: requests are being refused for lack of concurrency.',
+        'An API function was throttled: requests are being refused for lack of concurrency.',
       ),
     ];
 

@@ -1,9 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Duration } from 'aws-cdk-lib';
+import { AssetHashType, DockerImage, type Duration } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
@@ -12,6 +13,8 @@ const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export interface ApiFunctionProps {
   /** Entry file, relative to the repository root. */
   readonly entry: string;
+  /** What the function is, as the console shows it. */
+  readonly description: string;
   readonly environment: Record<string, string>;
   readonly memorySize: number;
   readonly timeout: Duration;
@@ -24,11 +27,40 @@ export interface TableAccess {
 }
 
 /**
- * Our defaults for every Lambda: Node 24 on Graviton, an ESM bundle with the pinned SDK, JSON logs
- * in a log group with retention, and a role that starts empty (no AWS managed policies).
+ * A function's code: our esbuild build (infra/constructs/bundle.ts) run as CDK local bundling,
+ * in a child process because CDK bundles synchronously. NodejsFunction would run esbuild itself
+ * with the same options but cannot take the plugins that keep each function under budget; the
+ * build prints each function's size and fails the synth over 400 kB.
+ */
+function bundledCode(entry: string): lambda.Code {
+  return lambda.Code.fromAsset(repoRoot, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Never used: local bundling always succeeds or throws.
+      image: DockerImage.fromRegistry('public.ecr.aws/docker/library/node:24-slim'),
+      // What local bundling runs. Also part of CDK's asset cache key: without the entry in it,
+      // every function would be given the first function's bundle.
+      command: ['node', '--import', 'tsx', 'infra/constructs/bundle-cli.ts', entry, '/asset-output'],
+      local: {
+        tryBundle(outputDir) {
+          execFileSync(process.execPath, ['--import', 'tsx', BUNDLE_CLI, join(repoRoot, entry), outputDir], {
+            cwd: repoRoot,
+            stdio: ['ignore', 'inherit', 'inherit'],
+          });
+          return true;
+        },
+      },
+    },
+  });
+}
+const BUNDLE_CLI = fileURLToPath(new URL('./bundle-cli.ts', import.meta.url));
+
+/**
+ * Our defaults for every Lambda: Node 24 on Graviton, an ESM bundle using the runtime's SDK, JSON
+ * logs in a log group with retention, and a role that starts empty (no AWS managed policies).
  */
 export class ApiFunction extends Construct {
-  readonly fn: nodejs.NodejsFunction;
+  readonly fn: lambda.Function;
   readonly role: iam.Role;
 
   constructor(scope: Construct, id: string, props: ApiFunctionProps) {
@@ -37,11 +69,10 @@ export class ApiFunction extends Construct {
     this.role = new iam.Role(this, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
     logGroup.grantWrite(this.role);
 
-    this.fn = new nodejs.NodejsFunction(this, 'Function', {
-      entry: `${repoRoot}${props.entry}`,
-      projectRoot: repoRoot,
-      depsLockFilePath: `${repoRoot}package-lock.json`,
-      handler: 'handler',
+    this.fn = new lambda.Function(this, 'Function', {
+      code: bundledCode(props.entry),
+      description: props.description,
+      handler: 'index.handler',
       runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memorySize,
@@ -51,19 +82,6 @@ export class ApiFunction extends Construct {
       loggingFormat: lambda.LoggingFormat.JSON,
       // Stack traces name the TypeScript source; without sourcesContent no import cost showed locally.
       environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
-      bundling: {
-        format: nodejs.OutputFormat.ESM,
-        target: 'node24',
-        mainFields: ['module', 'main'],
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        // Bundle the SDK we test against (3.1169) instead of whatever version the runtime ships.
-        bundleAwsSDK: true,
-        // Some CommonJS dependencies call require() for Node built-ins, which plain ESM lacks.
-        banner:
-          "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-      },
     });
   }
 

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { publicRoutes } from '@xjf/api/public-routes';
+import { type Surface, type SurfaceService, surfaceServices, surfaces } from '@xjf/api/routing';
 import type { CfnElement } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -45,85 +46,110 @@ describe('api stack', () => {
     expect(others[0]?.[1].Properties).toMatchObject({ Architectures: ['arm64'], MemorySize: 512 });
   });
 
-  it('gives the API function its configuration and a log group with retention', () => {
-    const fns = Object.values(api.findResources('AWS::Lambda::Function')) as Resource[];
-    expect(fns).toHaveLength(1);
-    const fn = fns[0] as Resource;
-    const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
-    expect(Object.keys(variables).sort()).toEqual([
-      'NODE_OPTIONS',
-      'PHOTO_BUCKET',
-      'SIGNING_SEED_SECRET_ARN',
-      'TABLE_NAME',
-      'USER_POOL_CLIENT_ID',
-      'USER_POOL_ID',
-    ]);
-    expect(fn.Properties.LoggingConfig).toMatchObject({
-      LogFormat: 'JSON',
-      LogGroup: { Ref: expect.any(String) },
+  /** Each surface's function with its environment and the IAM statements of its role. */
+  const surfaceFunctions = () =>
+    (Object.values(api.findResources('AWS::Lambda::Function')) as Resource[]).map((fn) => {
+      const surface = String(fn.Properties.Description).match(/^Xiaojifen API: (\w+) surface$/)?.[1];
+      const roleId = (fn.Properties.Role as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0];
+      const statements = (Object.values(api.findResources('AWS::IAM::Policy')) as Resource[])
+        .filter((p) => JSON.stringify(p.Properties.Roles) === JSON.stringify([{ Ref: roleId }]))
+        .flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+      const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      return { surface: surface as Surface, fn, statements, variables };
     });
+  const withActions = (statements: Statement[], prefix: string) =>
+    statements.filter((s) => [s.Action].flat().some((a) => a.startsWith(prefix)));
+  const using = (service: SurfaceService) => surfaces.filter((s) => surfaceServices[s].includes(service));
+
+  it('runs one function per surface, each with the settings of what it uses and a log group with retention', () => {
+    const fns = surfaceFunctions();
+    expect(fns.map((f) => f.surface).sort()).toEqual([...surfaces].sort());
+    const settings: Record<SurfaceService, string[]> = {
+      directory: [],
+      signingSeed: ['SIGNING_SEED_SECRET_ARN'],
+      photos: ['PHOTO_BUCKET'],
+    };
+    for (const { surface, fn, variables } of fns) {
+      expect(Object.keys(variables).sort(), surface).toEqual(
+        [
+          'NODE_OPTIONS',
+          'TABLE_NAME',
+          'USER_POOL_CLIENT_ID',
+          'USER_POOL_ID',
+          ...surfaceServices[surface].flatMap((service) => settings[service]),
+        ].sort(),
+      );
+      expect(fn.Properties.Handler).toBe('index.handler');
+      expect(fn.Properties.LoggingConfig).toMatchObject({
+        LogFormat: 'JSON',
+        LogGroup: { Ref: expect.any(String) },
+      });
+    }
     api.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: Match.anyValue() });
   });
 
-  it('grants exactly the DynamoDB actions the repositories use, on the table and GSI1 only', () => {
-    const statements = Object.values(api.findResources('AWS::IAM::Policy')).flatMap(
-      (p) => (p as Resource).Properties.PolicyDocument as { Statement: Statement[] },
-    );
-    const dynamo = statements
-      .flatMap((doc) => doc.Statement)
-      .filter((s) => [s.Action].flat().some((a) => a.startsWith('dynamodb:')));
-    const rendered = dynamo.map((s) => ({
-      actions: [s.Action].flat().sort(),
-      resource: JSON.stringify(s.Resource),
-      effect: s.Effect,
-    }));
-    expect(rendered).toHaveLength(2);
-    expect(rendered[0]).toMatchObject({ effect: 'Allow', actions: actionsTheRepositoriesUse() });
-    expect(rendered[0]?.resource).toContain(`${tableLogicalId}Arn`);
-    expect(rendered[0]?.resource).not.toContain('/index/');
-    expect(rendered[1]).toMatchObject({ effect: 'Allow', actions: ['dynamodb:Query'] });
-    expect(rendered[1]?.resource).toContain(`${tableLogicalId}Arn`);
-    expect(rendered[1]?.resource).toContain('"/index/GSI1"');
-    for (const s of rendered) expect(s.resource).not.toMatch(/"\*"|index\/\*/);
+  it('grants each function exactly the DynamoDB actions the repositories use, on the table and GSI1 only', () => {
+    for (const { surface, statements } of surfaceFunctions()) {
+      const rendered = withActions(statements, 'dynamodb:').map((s) => ({
+        actions: [s.Action].flat().sort(),
+        resource: JSON.stringify(s.Resource),
+        effect: s.Effect,
+      }));
+      expect(rendered, surface).toHaveLength(2);
+      expect(rendered[0]).toMatchObject({ effect: 'Allow', actions: actionsTheRepositoriesUse() });
+      expect(rendered[0]?.resource).toContain(`${tableLogicalId}Arn`);
+      expect(rendered[0]?.resource).not.toContain('/index/');
+      expect(rendered[1]).toMatchObject({ effect: 'Allow', actions: ['dynamodb:Query'] });
+      expect(rendered[1]?.resource).toContain(`${tableLogicalId}Arn`);
+      expect(rendered[1]?.resource).toContain('"/index/GSI1"');
+      for (const s of rendered) expect(s.resource).not.toMatch(/"\*"|index\/\*/);
+    }
   });
 
-  it('lets the API create and undo sign-in accounts in its own user pool only', () => {
-    const cognito = Object.values(api.findResources('AWS::IAM::Policy'))
-      .flatMap((p) => ((p as Resource).Properties.PolicyDocument as { Statement: Statement[] }).Statement)
-      .filter((s) => [s.Action].flat().some((a) => a.startsWith('cognito-idp:')));
-    expect(cognito).toHaveLength(1);
-    expect([cognito[0]?.Action].flat().sort()).toEqual([
-      'cognito-idp:AdminCreateUser',
-      'cognito-idp:AdminDeleteUser',
-    ]);
-    // The Auth stack's user pool ARN, passed across stacks.
-    expect(JSON.stringify(cognito[0]?.Resource)).toMatch(/Auth.*GetAttUsers\w*Arn/);
-    expect(JSON.stringify(cognito[0]?.Resource)).not.toContain('"*"');
+  it('lets only the surfaces that add users create and undo sign-in accounts, in their own user pool', () => {
+    expect(using('directory').sort()).toEqual(['admin', 'public']);
+    for (const { surface, statements } of surfaceFunctions()) {
+      const cognito = withActions(statements, 'cognito-idp:');
+      if (!using('directory').includes(surface)) {
+        expect(cognito, surface).toEqual([]);
+        continue;
+      }
+      expect(cognito).toHaveLength(1);
+      expect([cognito[0]?.Action].flat().sort()).toEqual([
+        'cognito-idp:AdminCreateUser',
+        'cognito-idp:AdminDeleteUser',
+      ]);
+      // The Auth stack's user pool ARN, passed across stacks.
+      expect(JSON.stringify(cognito[0]?.Resource)).toMatch(/Auth.*GetAttUsers\w*Arn/);
+      expect(JSON.stringify(cognito[0]?.Resource)).not.toContain('"*"');
+    }
   });
 
-  it('keeps the certificate signing seed in a secret that only the API function reads', () => {
+  it('keeps the certificate signing seed in a secret that only the partner function reads', () => {
     const [secretId, ...others] = Object.keys(api.findResources('AWS::SecretsManager::Secret'));
     expect(others).toEqual([]);
     api.hasResourceProperties('AWS::SecretsManager::Secret', {
       GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true },
     });
-    const secretStatements = (t: Template) =>
-      Object.values(t.findResources('AWS::IAM::Policy'))
-        .flatMap((p) => ((p as Resource).Properties.PolicyDocument as { Statement: Statement[] }).Statement)
-        .filter((s) => [s.Action].flat().some((a) => a.startsWith('secretsmanager:')));
-    const [read, ...more] = secretStatements(api);
+    const readers = surfaceFunctions().filter((f) => withActions(f.statements, 'secretsmanager:').length > 0);
+    expect(readers.map((f) => f.surface)).toEqual(['partner']);
+    const [read, ...more] = withActions(readers[0]?.statements ?? [], 'secretsmanager:');
     expect(more).toEqual([]);
     expect([read?.Action].flat().sort()).toEqual([
       'secretsmanager:DescribeSecret',
       'secretsmanager:GetSecretValue',
     ]);
     expect(read?.Resource).toEqual({ Ref: secretId });
-    // The API's grant is the only one in the whole app: the jobs function never signs.
+    // The only grant in the whole app: the jobs function never signs.
+    const secretStatements = (t: Template) =>
+      withActions(
+        Object.values(t.findResources('AWS::IAM::Policy')).flatMap(
+          (p) => ((p as Resource).Properties.PolicyDocument as { Statement: Statement[] }).Statement,
+        ),
+        'secretsmanager:',
+      );
     expect(all.flatMap(secretStatements)).toHaveLength(1);
-    const [fn] = Object.values(api.findResources('AWS::Lambda::Function')) as Resource[];
-    expect(fn?.Properties.Environment).toMatchObject({
-      Variables: { SIGNING_SEED_SECRET_ARN: { Ref: secretId } },
-    });
+    expect(readers[0]?.variables).toMatchObject({ SIGNING_SEED_SECRET_ARN: { Ref: secretId } });
   });
 
   it('puts the JWT authorizer on every route except the public ones', () => {
@@ -167,11 +193,23 @@ describe('api stack', () => {
     });
   });
 
-  it('alarms on API 5xx, function errors and throttles', () => {
-    const metrics = Object.values(api.findResources('AWS::CloudWatch::Alarm')).map(
-      (a) => (a as Resource).Properties.MetricName,
-    );
-    expect(metrics.sort()).toEqual(['5xx', 'Errors', 'Throttles']);
+  it('alarms on API 5xx, and on the errors and throttles of every function summed', () => {
+    const alarms = Object.values(api.findResources('AWS::CloudWatch::Alarm')) as Resource[];
+    expect(alarms.map((a) => a.Properties.MetricName).filter(Boolean)).toEqual(['5xx']);
+    const summed = alarms
+      .map(
+        (a) =>
+          a.Properties.Metrics as { Expression?: string; MetricStat?: { Metric: { MetricName: string } } }[],
+      )
+      .filter(Boolean);
+    const names = summed.map((metrics) => [
+      ...new Set(metrics.flatMap((m) => (m.MetricStat ? [m.MetricStat.Metric.MetricName] : []))),
+    ]);
+    expect(names.sort()).toEqual([['Errors'], ['Throttles']]);
+    for (const metrics of summed) {
+      expect(metrics.filter((m) => m.MetricStat)).toHaveLength(surfaces.length);
+      expect(metrics.find((m) => m.Expression)?.Expression).toMatch(/^SUM\(\[m0(,m\d)+\]\)$/);
+    }
   });
 });
 

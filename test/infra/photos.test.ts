@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { surfaceServices, surfaces } from '@xjf/api/routing';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { synthApp } from './synth';
@@ -59,17 +60,26 @@ describe('photo bucket', () => {
     expect(cors.CorsRules[0]?.AllowedMethods.sort()).toEqual(['GET', 'POST']);
   });
 
-  it('grants the API exactly the S3 actions its photo store signs for, on the photos only', () => {
+  it('grants the surfaces that show photos exactly the S3 actions the photo store signs for, on the photos only', () => {
     const s3Statements = Object.values(api.findResources('AWS::IAM::Policy'))
       .flatMap((p) => ((p as Resource).Properties.PolicyDocument as { Statement: Statement[] }).Statement)
       .filter((s) => [s.Action].flat().some((a) => a.startsWith('s3:')));
-    expect(s3Statements).toHaveLength(1);
-    expect([s3Statements[0]?.Action].flat().sort()).toEqual(actionsThePhotoStoreUses());
-    const resource = JSON.stringify(s3Statements[0]?.Resource);
-    expect(resource).toContain(`"${bucketId}","Arn"`);
-    expect(resource).toContain('/photos/*');
-    const [fn] = Object.values(api.findResources('AWS::Lambda::Function')) as Resource[];
-    expect(fn?.Properties.Environment).toMatchObject({ Variables: { PHOTO_BUCKET: { Ref: bucketId } } });
+    const users = surfaces.filter((s) => surfaceServices[s].includes('photos'));
+    expect(users.sort()).toEqual(['points', 'store']);
+    expect(s3Statements).toHaveLength(users.length);
+    for (const statement of s3Statements) {
+      expect([statement.Action].flat().sort()).toEqual(actionsThePhotoStoreUses());
+      const resource = JSON.stringify(statement.Resource);
+      expect(resource).toContain(`"${bucketId}","Arn"`);
+      expect(resource).toContain('/photos/*');
+    }
+    const fns = Object.values(api.findResources('AWS::Lambda::Function')) as Resource[];
+    const withBucket = fns.filter((fn) => JSON.stringify(fn.Properties.Environment).includes('PHOTO_BUCKET'));
+    expect(withBucket.map((fn) => fn.Properties.Description).sort()).toEqual(
+      users.map((s) => `Xiaojifen API: ${s} surface`).sort(),
+    );
+    for (const fn of withBucket)
+      expect(fn.Properties.Environment).toMatchObject({ Variables: { PHOTO_BUCKET: { Ref: bucketId } } });
   });
 });
 

@@ -5,14 +5,12 @@ import { createUser, tableSigningSeed } from '@xjf/data';
 import { noUserDirectory } from '@xjf/domain';
 import { cognitoVerifier } from '@xjf/http/cognito';
 import { localDb, localPhotos } from '@xjf/local';
-import { handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
-
-/** API Gateway HTTP API payload 2.0, as Hono's adapter types it. */
-type HttpApiEvent = Extract<LambdaEvent, { rawPath: string; routeKey: string }>;
+import { handle, type LambdaContext } from 'hono/aws-lambda';
 
 import { sign } from 'hono/jwt';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dynamoEndpoint } from '../support/dynamo';
+import { event, type HttpApiEvent } from '../support/lambda-event';
 
 const REGION = 'ap-southeast-1';
 const USER_POOL_ID = `${REGION}_TestPool1`;
@@ -32,38 +30,6 @@ function cognitoIdToken(claims: Record<string, unknown>, overrides: Record<strin
     { ...privateKey.export({ format: 'jwk' }), kid, alg: 'RS256' },
     'RS256',
   );
-}
-
-/** An API Gateway HTTP API (payload 2.0) event, as the JWT authorizer passes it on. */
-function event(method: string, path: string, token?: string, body?: unknown): HttpApiEvent {
-  return {
-    version: '2.0',
-    routeKey: 'ANY /api/{proxy+}',
-    rawPath: path,
-    rawQueryString: '',
-    headers: {
-      host: 'abc123.execute-api.ap-southeast-1.amazonaws.com',
-      'content-type': 'application/json',
-      'idempotency-key': randomUUID(),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    requestContext: {
-      accountId: '123456789012',
-      authorizer: { jwt: { claims: {}, scopes: [] } },
-      authentication: null,
-      apiId: 'abc123',
-      domainName: 'abc123.execute-api.ap-southeast-1.amazonaws.com',
-      domainPrefix: 'abc123',
-      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.7', userAgent: 'vitest' },
-      requestId: randomUUID(),
-      routeKey: 'ANY /api/{proxy+}',
-      stage: '$default',
-      time: new Date().toUTCString(),
-      timeEpoch: Date.now(),
-    },
-    body: body === undefined ? null : Buffer.from(JSON.stringify(body)).toString('base64'),
-    isBase64Encoded: body !== undefined,
-  };
 }
 
 let handler: ReturnType<typeof handle>;

@@ -4,10 +4,9 @@ import { meSchema } from '@xjf/domain';
 import { actorOf, allow, bearer, type Deps, errors, json, router } from '@xjf/http';
 import * as z from 'zod';
 
-export function systemRoutes(deps: Deps) {
-  const r = router();
-
-  r.openapi(
+/** Answers without a token or a table read: API Gateway and monitors ask it. */
+export function healthRoutes() {
+  return router().openapi(
     createRoute({
       method: 'get',
       path: '/health',
@@ -17,6 +16,10 @@ export function systemRoutes(deps: Deps) {
     }),
     (c) => c.json({ status: 'ok' as const }, 200),
   );
+}
+
+export function systemRoutes(deps: Deps) {
+  const r = router();
 
   r.openapi(
     createRoute({

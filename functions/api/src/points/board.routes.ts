@@ -1,16 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
-import { auditWhoOf, lodgeObjection, readBoard, villageScopeById } from '@xjf/data';
+import { lodgeObjection, readBoard, villageScopeById } from '@xjf/data';
+import { idSchema, isoDateTime, objectionCreateSchema, publicBoardSchema } from '@xjf/domain';
 import {
-  idSchema,
-  isoDateTime,
-  objectionCreateSchema,
-  pointRecordSchema,
-  publicBoardSchema,
-} from '@xjf/domain';
-import {
-  actorOf,
-  allow,
-  bearer,
   conflict,
   type Deps,
   errors,
@@ -19,7 +10,6 @@ import {
   json,
   jsonBody,
   router,
-  villageScopeOf,
 } from '@xjf/http';
 import * as z from 'zod';
 
@@ -74,34 +64,6 @@ export function boardRoutes(deps: Deps) {
       const now = deps.clock();
       await lodgeObjection(deps.db, scope, recordId, c.req.valid('json'), undefined, now);
       return c.json({ recordId, status: 'pending' as const, receivedAt: now.toISOString() }, 201);
-    },
-  );
-
-  r.openapi(
-    createRoute({
-      method: 'post',
-      path: '/villages/{villageId}/point-records/{recordId}/object',
-      tags,
-      summary:
-        '村干部代为登记异议（如村民来电）Village staff lodge an objection, e.g. one phoned in by a villager',
-      security: bearer,
-      middleware: [allow('village_admin', 'recorder'), idempotent(deps)] as const,
-      request: { params: recordParams, headers: idempotencyHeader, body: jsonBody(objectionCreateSchema) },
-      responses: { 200: json(pointRecordSchema, '已退回待审核'), ...errors, ...conflict },
-    }),
-    async (c) => {
-      const actor = actorOf(c);
-      const { villageId, recordId } = c.req.valid('param');
-      const scope = await villageScopeOf(deps.db, actor, villageId);
-      const record = await lodgeObjection(
-        deps.db,
-        scope,
-        recordId,
-        c.req.valid('json'),
-        auditWhoOf(actor),
-        deps.clock(),
-      );
-      return c.json(record, 200);
     },
   );
 
