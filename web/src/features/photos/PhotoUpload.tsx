@@ -17,6 +17,8 @@ export function PhotoUpload(props: {
   shown?: { photoKey: string; url: string }[];
   value?: string[];
   onChange?: (photoKeys: string[]) => void;
+  /** Told when photos start and finish uploading, so a form can wait for them before it submits. */
+  onUploadingChange?: (uploading: boolean) => void;
 }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
@@ -32,6 +34,7 @@ export function PhotoUpload(props: {
 
   const update = (next: UploadFile<{ photoKey: string }>[]) => {
     setFiles(next);
+    props.onUploadingChange?.(next.some((f) => f.status === 'uploading'));
     props.onChange?.(next.flatMap((f) => (f.status === 'done' && f.response ? [f.response.photoKey] : [])));
   };
 

@@ -64,6 +64,8 @@ export function RecordPointsPage() {
   const [importing, setImporting] = useState(false);
   // A new upload field after each entry: the photos belong to the record just sent.
   const [entry, setEntry] = useState(0);
+  // A photo still uploading would be left out of the record: the form waits for it.
+  const [photosUploading, setPhotosUploading] = useState(false);
 
   const programs = useLoad(useCallback(async () => (await listPrograms(villageId)).sort(byAge), [villageId]));
   const programId = Form.useWatch('programId', form);
@@ -261,7 +263,13 @@ export function RecordPointsPage() {
                 <Input maxLength={200} placeholder={t('points.notePlaceholder')} />
               </Form.Item>
               <Form.Item name="evidence" label={t('photos.evidence')} extra={t('photos.evidenceHint')}>
-                <PhotoUpload key={entry} villageId={villageId} purpose="evidence" max={3} />
+                <PhotoUpload
+                  key={entry}
+                  villageId={villageId}
+                  purpose="evidence"
+                  max={3}
+                  onUploadingChange={setPhotosUploading}
+                />
               </Form.Item>
               <Card size="small" style={{ marginBottom: 16 }} data-testid="record-preview">
                 {estimate ? (
@@ -288,9 +296,9 @@ export function RecordPointsPage() {
                 htmlType="submit"
                 icon={<SendOutlined />}
                 loading={submitting}
-                disabled={!active.data}
+                disabled={!active.data || photosUploading}
               >
-                {t('points.submit')}
+                {photosUploading ? t('photos.uploading') : t('points.submit')}
               </Button>
             </Form>
           </Card>

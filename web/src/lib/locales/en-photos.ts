@@ -2,6 +2,7 @@
 export const photos = {
   add: 'Add photo',
   wrongType: 'JPEG, PNG or WebP images only',
+  uploading: 'Uploading photos…',
   tooLarge: 'Photos must be {{mb}} MB or smaller',
   nth: 'Photo {{n}}',
   evidence: 'Evidence photos',

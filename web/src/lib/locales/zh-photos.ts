@@ -2,6 +2,7 @@
 export const photos = {
   add: '添加照片',
   wrongType: '只能上传 JPEG、PNG 或 WebP 图片',
+  uploading: '照片上传中…',
   tooLarge: '图片不能超过 {{mb}} MB',
   nth: '照片 {{n}}',
   evidence: '佐证照片',
