@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -55,6 +55,11 @@ describe('the functions as the build makes them', () => {
     }
     // The county report's Excel writer is a chunk of its own, loaded only for an export.
     expect(built.reports?.entryBytes).toBeLessThan(built.reports?.bytes ?? 0);
+  });
+
+  it('are the same bytes when built again, so a synth only changes what changed', async () => {
+    const again = await bundleFunction(join(repoRoot, entries.admin ?? ''), join(outRoot, 'admin-again'));
+    expect(readFileSync(again.entryFile)).toEqual(readFileSync(built.admin?.entryFile ?? ''));
   });
 
   it('are each given to their own function when CDK bundles the API stack', () => {
