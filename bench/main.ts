@@ -12,6 +12,7 @@ import { cleanup, onCleanup } from './cleanup';
 import { benchImports } from './imports-bench';
 import { benchReportScale } from './report-scale';
 import type { Results } from './results';
+import { roundTripsOnly } from './round-trips';
 import { startStack } from './stack';
 import { round } from './stats';
 import { summary } from './summary';
@@ -24,6 +25,12 @@ const progress = (line: string) => console.error(`[${elapsed()}] ${line}`);
 const load = () => loadavg().map((x) => round(x));
 // 200 calls a level: about 4 minutes on a quiet 2-core machine; BENCH_OPS=100 halves that part when it is busy.
 const opsPerLevel = Number(process.env.BENCH_OPS ?? 200);
+
+// `npm run bench -- --round-trips`: only the DynamoDB requests per operation, in seconds, no files written.
+if (process.argv.includes('--round-trips')) {
+  await roundTripsOnly(progress);
+  process.exit();
+}
 
 const results: Results = {
   generatedAt: new Date().toISOString(),

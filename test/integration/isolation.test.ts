@@ -2,13 +2,16 @@ import { publicRoutes } from '@xjf/api/public-routes';
 import { devTokens } from '@xjf/http';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SECRET } from '../support/app';
+import { partnersAround } from '../support/partner-tokens';
 import { sampleBodies, tenantWorld } from '../support/tenant-world';
 
 let w: Awaited<ReturnType<typeof tenantWorld>>['w'];
 let ruleSetOfC: Awaited<ReturnType<typeof tenantWorld>>['ofC'];
 let urlInY: (path: string) => string;
+let partners: Awaited<ReturnType<typeof partnersAround>>;
 beforeAll(async () => {
   ({ w, ofC: ruleSetOfC, urlInY } = await tenantWorld());
+  partners = await partnersAround(w, ruleSetOfC.householdId);
 });
 
 /**
@@ -72,6 +75,7 @@ describe('tenant isolation', () => {
       'county X official': w.x.officialToken,
       'village A admin': w.a.adminToken,
       'village A recorder': w.a.recorderToken,
+      'county X partner': partners.inX.token,
     };
     for (const { method, path } of await scopedRoutes()) {
       const url = urlInY(path);
@@ -102,6 +106,11 @@ describe('tenant isolation', () => {
       body: { username: w.unique('clerk'), name: '店员', role: 'store_clerk' },
     });
     expect(clerk.status).toBe(201);
+    const villager = await w.call('POST', `/api/villages/${w.c.id}/users`, {
+      token: w.c.adminToken,
+      body: { username: w.unique('vl'), name: '村民', role: 'villager', householdId: ruleSetOfC.householdId },
+    });
+    expect(villager.status).toBe(201);
     const staff: Record<string, string> = {
       county_admin: w.y.adminToken,
       county_official: w.y.officialToken,
@@ -109,7 +118,17 @@ describe('tenant isolation', () => {
       recorder: w.c.recorderToken,
       store_clerk: await w.tokenFor(clerk.body),
       platform_operator: w.operator,
+      villager: await w.tokenFor(villager.body),
+      // County Y's own partner: refused everywhere but /api/partner/*, which admits no one else.
+      partner: partners.inY.token,
     };
+    // The partner surface admits partners alone, and nothing else is for partners alone.
+    const misplaced = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops)
+        .filter(([, op]) => path.startsWith('/api/partner/') !== (op['x-roles']?.join() === 'partner'))
+        .map(([method]) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(misplaced).toEqual([]);
     const before = await snapshotOfY();
     let refused = 0;
     for (const [path, ops] of Object.entries(doc.paths)) {

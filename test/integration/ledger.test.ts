@@ -1,3 +1,4 @@
+import { getRecord } from '@xjf/data';
 import { chinaDate } from '@xjf/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildWorld } from '../support/world';
@@ -172,6 +173,43 @@ describe('public posting (公示)', () => {
       expect(await balanceOf(luo)).toBe(10);
       const book = await ledger(luo, before.toISOString());
       expect(book.accounts[0].balanceAsOf).toBe(5);
+    } finally {
+      now = before;
+      await setPostingDays(0);
+    }
+  });
+});
+
+describe('a household’s ledger settles what fell due', () => {
+  it('shows a posting whose window ended in the household’s very first read, and settles the village’s others', async () => {
+    const admin = { token: w.a.adminToken };
+    const [mine, theirs] = await Promise.all(
+      [
+        ['0005', '周德明'],
+        ['0006', '赵春兰'],
+      ].map(async ([number, head]) => {
+        const h = await w.call('POST', `${base}/households`, {
+          ...admin,
+          body: { number, group: '第二组', members: [{ name: head, relation: '户主' }] },
+        });
+        return h.body.id as string;
+      }),
+    );
+    expect((await setPostingDays(2)).status).toBe(200);
+    const records = [await record(mine ?? '', 'ECO-SACRIFICE'), await record(theirs ?? '', 'ECO-SACRIFICE')];
+    for (const r of records) expect((await approve(r.id)).body.status).toBe('posted');
+    const before = now;
+    now = new Date(before.getTime() + 2 * DAY + 60_000);
+    try {
+      // No other read runs first: this read finds its own posting due, settles it, and shows it.
+      const book = await ledger(mine ?? '');
+      expect(book.accounts[0]).toMatchObject({ balance: 5, earned: 5 });
+      expect(book.entries).toMatchObject([{ recordId: records[0]?.id, kind: 'earn', points: 5 }]);
+      // The same read settled the other household's due posting too (read from the table: every
+      // API read would settle it itself).
+      const other = await getRecord(w.db, { countyId: w.x.id, villageId: w.a.id }, records[1]?.id ?? '');
+      expect(other).toMatchObject({ status: 'effective', points: 5 });
+      expect(await balanceOf(theirs ?? '')).toBe(5);
     } finally {
       now = before;
       await setPostingDays(0);

@@ -302,6 +302,46 @@ describe('under concurrency', { timeout: 120_000 }, () => {
   });
 });
 
+describe('when the account moves between the counter’s look and the sale', () => {
+  it('sells once on enough points, and the receipt and its replay show the balance after both', async () => {
+    const household = await householdWith('0701', '周德明', 1);
+    const rec = await ok(
+      'POST',
+      '/point-records',
+      { programId, householdId: household, ruleCode: 'GRANT', occurredOn: chinaDate(clock()) },
+      w.a.recorderToken,
+    );
+    const soap = await itemWithStock('香皂', 20, 5);
+    // Just before the sale's transaction, a real approval for the same household lands first.
+    let sales = 0;
+    w.db.doc.middlewareStack.add(
+      (next) => async (args) => {
+        const items = (args.input as { TransactItems?: { Put?: { Item: { type?: string } } }[] })
+          .TransactItems;
+        if (items?.some((i) => i.Put?.Item.type === 'Redemption') && sales++ === 0)
+          await ok('POST', `/point-records/${rec.id}/approve`, {});
+        return next(args);
+      },
+      { step: 'initialize', name: 'approvalLandsFirst' },
+    );
+    try {
+      const sale = await redeem(household, [{ itemId: soap, quantity: 1, price: 20 }], 'counter-0701-a');
+      expect(sale.status, JSON.stringify(sale.body)).toBe(201);
+      // The exact try (on the balance read) failed; the sale went through on enough points.
+      expect(sales).toBe(2);
+      expect(sale.body.balanceAfter).toBe(980);
+      expect(await balanceOf(household)).toBe(980);
+      expect(await stockOf(soap)).toBe(4);
+      const replay = await redeem(household, [{ itemId: soap, quantity: 1, price: 20 }], 'counter-0701-a');
+      expect(replay.headers.get('idempotent-replayed')).toBe('true');
+      expect(replay.body).toEqual(sale.body);
+    } finally {
+      w.db.doc.middlewareStack.remove('approvalLandsFirst');
+    }
+    expect(await balanceOf(household)).toBe(980);
+  });
+});
+
 describe('the ledger audit', { timeout: 60_000 }, () => {
   it('finds this village’s books balanced after all of the above, and catches a tampered balance', async () => {
     const scope = { countyId: w.x.id, villageId: w.a.id };

@@ -77,6 +77,7 @@ describe('who may create which users', () => {
       'village_admin',
       'recorder',
       'store_clerk',
+      'villager',
     ]);
     expect(assignableVillageRoles(actor('county_admin'))).toContain('recorder');
     expect(assignableVillageRoles(actor('recorder'))).toEqual([]);

@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { getCounty, getVillage } from '@xjf/data';
+import { getCounty, getVillage, householdOfUser } from '@xjf/data';
 import { meSchema } from '@xjf/domain';
 import { actorOf, allow, bearer, type Deps, errors, json, router } from '@xjf/http';
 import * as z from 'zod';
@@ -37,6 +37,7 @@ export function systemRoutes(deps: Deps) {
           'village_admin',
           'recorder',
           'store_clerk',
+          'villager',
         ),
       ] as const,
       responses: { 200: json(meSchema, '当前用户'), ...errors },
@@ -45,9 +46,13 @@ export function systemRoutes(deps: Deps) {
       const actor = actorOf(c);
       const { userId, username, name, role } = actor;
       if (actor.kind === 'platform') return c.json({ userId, username, name, role }, 200);
-      const [county, village] = await Promise.all([
+      const [county, village, householdId] = await Promise.all([
         getCounty(deps.db, actor),
         actor.kind === 'village' ? getVillage(deps.db, actor) : undefined,
+        // A villager's page is their household's: the link lives on their user item.
+        actor.kind === 'village' && actor.role === 'villager'
+          ? householdOfUser(deps.db, actor, actor.userId)
+          : undefined,
       ]);
       return c.json(
         {
@@ -59,6 +64,7 @@ export function systemRoutes(deps: Deps) {
           countyName: county.name,
           villageId: village?.id,
           villageName: village?.name,
+          householdId,
         },
         200,
       );

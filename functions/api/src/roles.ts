@@ -8,3 +8,6 @@ export const villageReaders = [
   'county_admin',
   'county_official',
 ] as const satisfies readonly Role[];
+
+/** Those who may read one household's page: the village's readers, and a villager for their own. */
+export const householdReaders = [...villageReaders, 'villager'] as const satisfies readonly Role[];

@@ -1,7 +1,7 @@
 import type { Db } from './client';
 import { expireLapsedPoints } from './points/expiry';
 import { eachVillage } from './points/ledger-audit';
-import { settleDuePostings } from './points/records';
+import { settleDuePostings } from './points/settlement';
 
 /**
  * The scheduled work of every village: postings whose window has ended take effect (入账), and

@@ -110,6 +110,21 @@ export const keys = {
   }),
   recordQueuePK: (countyId: string, villageId: string, status: string) =>
     `${village(countyId, villageId)}#RECORDS#${status}`,
+  /** Marks a record a villager declared, so their household's declarations are one query (newest last). */
+  declaration: (
+    countyId: string,
+    villageId: string,
+    householdId: string,
+    createdAt: string,
+    recordId: string,
+  ): Key => ({
+    PK: village(countyId, villageId),
+    SK: `DECLARED#${householdId}#${createdAt}#${recordId}`,
+  }),
+  householdDeclarationsPrefix: (countyId: string, villageId: string, householdId: string) => ({
+    PK: village(countyId, villageId),
+    SKPrefix: `DECLARED#${householdId}#`,
+  }),
   /** accountRef = `<householdId>#<programId>[#<memberId>]`, so a household's accounts share a prefix. */
   account: (countyId: string, villageId: string, accountRef: string): Key => ({
     PK: village(countyId, villageId),

@@ -8,12 +8,19 @@ export const roles = [
   'village_admin',
   'recorder',
   'store_clerk',
+  'villager',
 ] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
 
 export const countyRoles = ['county_admin', 'county_official', 'partner'] as const satisfies readonly Role[];
-export const villageRoles = ['village_admin', 'recorder', 'store_clerk'] as const satisfies readonly Role[];
+/** A villager signs in to see their own household and declare points for it (自主申报), nothing else. */
+export const villageRoles = [
+  'village_admin',
+  'recorder',
+  'store_clerk',
+  'villager',
+] as const satisfies readonly Role[];
 export type CountyRole = (typeof countyRoles)[number];
 export type VillageRole = (typeof villageRoles)[number];
 

@@ -26,9 +26,10 @@ export const usernameSchema = z
   .string()
   .trim()
   .toLowerCase()
+  // Or a mainland mobile number: how villagers are known, and sign in.
   .regex(
-    /^[a-z][a-z0-9_.-]{2,31}$/,
-    '3–32 位小写字母、数字或 _ . -，以字母开头 (3–32 lowercase letters, digits, _ . -)',
+    /^([a-z][a-z0-9_.-]{2,31}|1\d{10})$/,
+    '3–32 位小写字母、数字或 _ . -，以字母开头，或 11 位手机号 (3–32 lowercase letters, digits, _ . -, or a mobile number)',
   )
   .meta({ example: 'yinchuan.admin' });
 

@@ -69,20 +69,33 @@ export const idempotent = (deps: Pick<Deps, 'db' | 'clock'>) =>
         'idempotent-replayed': 'true',
       });
     }
-    c.set('idempotencySeal', idempotencySeal(deps.db, scope, key, fingerprint));
+    const seal = idempotencySeal(deps.db, scope, key, fingerprint);
+    // The last answer the handler sealed into its transaction (see sealOf).
+    let sealed: { status: number; body: string } | undefined;
+    c.set('idempotencySeal', (answer) => {
+      sealed = { status: answer.status, body: JSON.stringify(answer.body) };
+      return seal(answer);
+    });
     await next();
     if (c.res.status >= 500) {
       await releaseIdempotencyKey(deps.db, scope, key);
       return;
     }
+    const answer = await c.res.clone().text();
+    // Already stored by the effect's own transaction: writing the same answer again is a wasted round trip.
+    if (c.res.status < 300 && sealed?.status === c.res.status && sealed.body === answer) return;
     await completeIdempotencyKey(deps.db, scope, key, {
       status: c.res.status,
-      body: withoutSecrets(await c.res.clone().text()),
+      body: withoutSecrets(answer),
       contentType: c.res.headers.get('content-type') ?? 'application/json',
     });
   });
 
-/** The seal for a handler whose effect completes the key in its own transaction (see idempotencySeal). */
+/**
+ * The seal for a handler whose effect completes the key in its own transaction (see
+ * idempotencySeal). A handler that answers 2xx with exactly the last answer it sealed must have
+ * committed that transaction: the middleware then skips storing the answer a second time.
+ */
 export function sealOf(c: Context<AppEnv>): IdempotencySeal {
   const seal = c.get('idempotencySeal');
   if (!seal) throw new Error('sealOf needs the idempotent() middleware on the route');

@@ -6,7 +6,7 @@ import { jsonLog, type Log } from '@xjf/http';
 import { startDynamoLocal } from './dynamo-local';
 import { javaProblem } from './java';
 import { portIsFree } from './ports';
-import { demoCounties, isSeeded, PLATFORM_OPERATOR, seedDemo } from './seed';
+import { demoCounties, isSeeded, PLATFORM_OPERATOR, seedDemo, VILLAGER_SIGN_IN } from './seed';
 import { localApp, localDb, localSecret } from './server';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -71,6 +71,7 @@ const signIns = [
   ]),
   'yinchuan.recorder',
   'yinchuan.clerk',
+  `${VILLAGER_SIGN_IN} (村民 罗先和)`,
 ];
 console.log(`
 小积分 Xiaojifen is running

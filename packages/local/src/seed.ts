@@ -16,6 +16,9 @@ import { seedPartners } from './seed-partners';
 import { seedVillageRecords } from './seed-records';
 import { seedCountyPrograms, seedCountyTemplate, seedVillageRules } from './seed-rules';
 import { seedStore } from './seed-store';
+import { seedVillager } from './seed-villager';
+
+export { VILLAGER_SIGN_IN } from './seed-villager';
 
 /**
  * The demo county from DOMAIN.md: 大方县 with several townships and villages (银川村 among
@@ -233,6 +236,7 @@ async function seedCounty(db: Db, c: DemoCounty, operatorId: string, now: Date):
           );
           if (recorder) await seedVillageRecords(db, villageScope, recorder, admin, now);
           if (recorder && clerk) await seedStore(db, villageScope, { recorder, clerk, admin }, now);
+          await seedVillager(db, villageScope, admin, now);
           // After the seeded approvals: 王国强 lives in 0040, so from now on he cannot approve its points.
           const [home] = (await listHouseholds(db, villageScope, { q: '0040' })).items;
           if (home) await setUserHousehold(db, villageScope, admin.id, home.id);

@@ -9,6 +9,7 @@ import {
   HistoryOutlined,
   HomeOutlined,
   KeyOutlined,
+  NotificationOutlined,
   OrderedListOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
@@ -18,6 +19,7 @@ import {
   TableOutlined,
   TeamOutlined,
   UsergroupAddOutlined,
+  WalletOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Me } from '../features/auth/session';
@@ -124,6 +126,11 @@ export function navItems(me: Me): NavItem[] {
     // A recorder's approvals page is their queue, read-only.
     recorder: [villageOf(me), recordOf(me), gridOf(me), householdsOf(me), approvalsOf(me), rulesOf(me)],
     store_clerk: [...storeOf(me), villageOf(me), householdsOf(me), rulesOf(me)],
+    // A villager has one page of their own, and the village's public notice board.
+    villager: [
+      { path: '/mine', label: 'mine', icon: <WalletOutlined /> },
+      { path: `/board/${me.villageId ?? ''}`, label: 'board', icon: <NotificationOutlined /> },
+    ],
   };
   return byRole[me.role];
 }

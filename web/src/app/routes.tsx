@@ -216,6 +216,17 @@ export const router = createBrowserRouter([
                 ],
               },
               {
+                element: <RequireRole roles={['villager']} />,
+                children: [
+                  {
+                    path: 'mine',
+                    lazy: async () => ({
+                      Component: (await import('../features/villager/VillagerHome')).VillagerHome,
+                    }),
+                  },
+                ],
+              },
+              {
                 element: <RequireRole roles={['partner']} />,
                 children: [
                   {

@@ -6,7 +6,8 @@ import { errorText } from './errors';
 import { localizeMessage } from './i18n';
 
 export const PHONE = /^1[3-9]\d{9}$/;
-export const USERNAME = /^[a-z][a-z0-9_.-]{2,31}$/;
+/** As the API's usernameSchema: a name, or a mobile number (how villagers sign in). */
+export const USERNAME = /^([a-z][a-z0-9_.-]{2,31}|1\d{10})$/;
 
 /**
  * Puts the API's `fields` (`village.name` → ['village', 'name']) on the form's items.

@@ -23,8 +23,9 @@ import {
   router,
   villageScopeOf,
 } from '@xjf/http';
-import { villageReaders } from '../roles';
+import { householdReaders, villageReaders } from '../roles';
 import { villageParams } from '../tenants/villages.routes';
+import { assertMayReadHousehold } from './own-household';
 
 const tags = ['农户 Households'];
 
@@ -90,16 +91,21 @@ export function householdsRoutes(deps: Deps) {
       method: 'get',
       path: '/villages/{villageId}/households/{householdId}',
       tags,
-      summary: '农户详情 A household',
+      summary: '农户详情（村民只能看自己家）A household (a villager: their own only)',
       security: bearer,
-      middleware: [allow(...villageReaders)] as const,
+      middleware: [allow(...householdReaders)] as const,
       request: { params: villageParams.extend({ householdId: idSchema }) },
       responses: { 200: json(householdSchema, '农户'), ...errors },
     }),
     async (c) => {
+      const actor = actorOf(c);
       const { villageId, householdId } = c.req.valid('param');
-      const scope = await villageScopeOf(deps.db, actorOf(c), villageId);
-      return c.json(await getHousehold(deps.db, scope, householdId), 200);
+      const scope = await villageScopeOf(deps.db, actor, villageId);
+      const [household] = await Promise.all([
+        getHousehold(deps.db, scope, householdId),
+        assertMayReadHousehold(deps.db, actor, scope, householdId),
+      ]);
+      return c.json(household, 200);
     },
   );
 

@@ -31,7 +31,7 @@ export function uploadsRoutes(deps: Deps) {
       description:
         '浏览器把 `upload.fields` 连同文件（字段名 `file`）以表单 POST 到 `upload.url`；签名限定了 `photoKey`、类型和大小，过期作废。成功后在积分记录的 `evidence` 或商品的 `photoKey` 中引用 `photoKey`。 The browser POSTs `upload.fields` plus the file (as `file`) to `upload.url`; the signature fixes the key, type and size, and expires. Then name `photoKey` in a record’s `evidence` or an item’s `photoKey`.',
       security: bearer,
-      middleware: [allow('recorder', 'village_admin', 'store_clerk'), idempotent(deps)] as const,
+      middleware: [allow('recorder', 'village_admin', 'store_clerk', 'villager'), idempotent(deps)] as const,
       request: { params: villageParams, headers: idempotencyHeader, body: jsonBody(uploadRequestSchema) },
       responses: { 201: json(uploadSlotSchema, '上传地址'), ...errors },
     }),

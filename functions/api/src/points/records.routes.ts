@@ -4,11 +4,10 @@ import {
   countRefusedSelfApproval,
   createRecord,
   getRecord,
-  householdLedger,
   listRecords,
   rejectRecord,
   reverseRecord,
-  settleDuePostings,
+  settledHouseholdLedger,
 } from '@xjf/data';
 import {
   accountSchema,
@@ -35,11 +34,13 @@ import {
   jsonBody,
   pageOf,
   router,
+  sealOf,
   villageScopeOf,
 } from '@xjf/http';
 import * as z from 'zod';
+import { assertMayReadHousehold } from '../households/own-household';
 import { withEvidenceUrls } from '../photos/views';
-import { villageReaders } from '../roles';
+import { householdReaders, villageReaders } from '../roles';
 import { villageParams } from '../tenants/villages.routes';
 
 const tags = ['积分记录与台账 Point records & ledger'];
@@ -81,8 +82,10 @@ export function recordsRoutes(deps: Deps) {
       path: '/villages/{villageId}/point-records',
       tags,
       summary: '录入一条积分记录（待审核）Record points for a household (pending approval)',
+      description:
+        '村民（villager）只能为自己家、按允许自主申报的规则申报，记为自主申报 (selfDeclared)：其他农户 403 `other_household`，规则不允许 403 `not_self_declarable`。 A villager declares only for their own household under a self-declarable rule.',
       security: bearer,
-      middleware: [allow('recorder', 'village_admin'), idempotent(deps)] as const,
+      middleware: [allow('recorder', 'village_admin', 'villager'), idempotent(deps)] as const,
       request: { params: villageParams, headers: idempotencyHeader, body: jsonBody(recordCreateSchema) },
       responses: { 201: json(pointRecordSchema, '已录入'), ...errors },
     }),
@@ -96,7 +99,7 @@ export function recordsRoutes(deps: Deps) {
         scope,
         'evidence',
       );
-      const record = await createRecord(deps.db, scope, input, actor, deps.clock());
+      const record = await createRecord(deps.db, scope, input, actor, deps.clock(), sealOf(c));
       return c.json(await withEvidenceUrls(deps, record), 201);
     },
   );
@@ -178,9 +181,9 @@ export function recordsRoutes(deps: Deps) {
       path: '/villages/{villageId}/households/{householdId}/ledger',
       tags,
       summary:
-        '农户积分台账：余额与明细，可查某一时刻的余额 A household’s accounts and ledger, with the balance as of a moment',
+        '农户积分台账：余额与明细，可查某一时刻的余额（村民只能看自己家）A household’s accounts and ledger, with the balance as of a moment (a villager: their own only)',
       security: bearer,
-      middleware: [allow(...villageReaders)] as const,
+      middleware: [allow(...householdReaders)] as const,
       request: {
         params: villageParams.extend({ householdId: idSchema }),
         query: z.strictObject({
@@ -192,10 +195,14 @@ export function recordsRoutes(deps: Deps) {
       responses: { 200: json(ledgerSchema, '台账'), ...errors },
     }),
     async (c) => {
+      const actor = actorOf(c);
       const { villageId, householdId } = c.req.valid('param');
-      const scope = await villageScopeOf(deps.db, actorOf(c), villageId);
-      await settleDuePostings(deps.db, scope, deps.clock());
-      return c.json(await householdLedger(deps.db, scope, householdId, c.req.valid('query')), 200);
+      const scope = await villageScopeOf(deps.db, actor, villageId);
+      const [, ledger] = await Promise.all([
+        assertMayReadHousehold(deps.db, actor, scope, householdId),
+        settledHouseholdLedger(deps.db, scope, householdId, c.req.valid('query'), deps.clock()),
+      ]);
+      return c.json(ledger, 200);
     },
   );
 

@@ -59,7 +59,10 @@ function sideRoutes(deps: Deps, side: OwnerSide) {
         ? '全县统一的积分项目 County-wide programs'
         : '积分项目列表：本县统一项目（scope=county，只读）在前，本村项目在后 Programs of a village, its county’s first',
       security: bearer,
-      middleware: [allow(...side.readers)] as const,
+      // A villager's page names the programs of their accounts: on the village's routes only.
+      middleware: [
+        allow(...side.readers, ...(side.kind === 'village' ? (['villager'] as const) : [])),
+      ] as const,
       request: { params: side.params, query: pageQuery },
       responses: { 200: json(pageOf(programSchema, 'ProgramPage'), '积分项目'), ...errors },
     }),

@@ -15,6 +15,7 @@ import {
   contentToRows,
   evaluateRule,
   evaluationSchema,
+  ForbiddenError,
   idSchema,
   NotFoundError,
   previewSchema,
@@ -54,10 +55,21 @@ const ruleRowsSchema = z
   })
   .meta({ id: 'RuleRows' });
 
-/** The content of the draft or of a published version (default: the draft if open, else the latest). */
-async function contentOf(deps: Deps, scope: Owner, ruleSetId: string, version: 'draft' | number | undefined) {
+/**
+ * The content of the draft or of a published version (default: the draft if open, else the
+ * latest). Villagers never see a draft: theirs default to the latest version, and 'draft' is 403.
+ */
+async function contentOf(
+  deps: Deps,
+  scope: Owner,
+  ruleSetId: string,
+  version: 'draft' | number | undefined,
+  publishedOnly = false,
+) {
+  if (publishedOnly && version === 'draft')
+    throw new ForbiddenError('草稿尚未发布 (drafts are not published)', 'draft_not_published');
   const ruleSet = await getRuleSet(deps.db, scope, ruleSetId);
-  const wanted = version ?? (ruleSet.draft ? 'draft' : ruleSet.latestVersion);
+  const wanted = version ?? (ruleSet.draft && !publishedOnly ? 'draft' : ruleSet.latestVersion);
   if (wanted === 'draft') {
     if (!ruleSet.draft) throw new NotFoundError('草稿 (draft)');
     return { content: ruleSet.draft.content };
@@ -288,17 +300,28 @@ function sideRoutes(deps: Deps, side: OwnerSide) {
       path: `${path}/{ruleSetId}/preview`,
       tags,
       summary: summary('试算 Preview the points a record would get'),
-      description: '不产生任何记录 (writes nothing)',
+      description:
+        '不产生任何记录 (writes nothing)。村民申报前用它估分，只能试算已发布的版本 (villagers: published versions only)',
       security: bearer,
-      middleware: [allow(...side.readers)] as const,
+      // A villager estimates a declaration with it: on the village's routes only.
+      middleware: [
+        allow(...side.readers, ...(side.kind === 'village' ? (['villager'] as const) : [])),
+      ] as const,
       request: { params: ruleSetParams, body: jsonBody(previewSchema) },
       responses: { 200: json(evaluationSchema, '试算结果'), ...errors },
     }),
     async (c) => {
+      const actor = actorOf(c);
       const params = c.req.valid('param');
       const input = c.req.valid('json');
-      const owner = await ownerOf(actorOf(c), params, 'read');
-      const { content } = await contentOf(deps, owner, (params as RuleSetPath).ruleSetId, input.version);
+      const owner = await ownerOf(actor, params, 'read');
+      const { content } = await contentOf(
+        deps,
+        owner,
+        (params as RuleSetPath).ruleSetId,
+        input.version,
+        actor.role === 'villager',
+      );
       const rule = content.rules.find((x) => x.code === input.ruleCode);
       if (!rule) throw new NotFoundError(`规则 ${input.ruleCode} (rule)`, 'rule_not_found');
       return c.json(evaluateRule(rule, { quantity: input.quantity, usage: input.usage }), 200);

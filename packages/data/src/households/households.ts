@@ -90,8 +90,13 @@ export async function getHousehold(db: Db, scope: VillageScope, householdId: str
       Key: keys.household(scope.countyId, scope.villageId, householdId),
     }),
   );
-  if (!out.Item) throw new NotFoundError('农户 (household)');
-  return householdSchema.parse(out.Item);
+  return householdFrom(out.Item);
+}
+
+/** A household item read (perhaps in a batch) as the household, or 404 when it was not there. */
+export function householdFrom(item: Record<string, unknown> | undefined): Household {
+  if (!item) throw new NotFoundError('农户 (household)');
+  return householdSchema.parse(item);
 }
 
 /** A village's households, optionally by 村民小组 and by part of a name or the household number. */

@@ -15,7 +15,7 @@ import { type Page, queryPage, queryPrefix } from '../page';
 import { allProgramsOf } from '../rules/programs';
 import { getCounty } from '../tenants/counties';
 import { getVillage } from '../tenants/villages';
-import { settleDuePostings } from './records';
+import { settleDuePostings } from './settlement';
 
 type VillageScope = { countyId: string; villageId: string };
 

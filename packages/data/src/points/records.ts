@@ -1,9 +1,9 @@
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type Actor,
   assertMayApprove,
+  assertMayDeclare,
   buildRecord,
-  ConflictError,
   chinaDate,
   DEFAULT_POSTING_DAYS,
   NotFoundError,
@@ -15,24 +15,30 @@ import {
   ValidationError,
 } from '@xjf/domain';
 import { auditWhoOf, recordAudit, type TransactItem } from '../audit/audit';
+import { getItems } from '../batch';
 import type { Db } from '../client';
-import { getHousehold } from '../households/households';
+import { householdFrom } from '../households/households';
+import { type IdempotencySeal, requestInProgress } from '../idempotency/records';
 import { keys } from '../keys';
 import { type Page, queryPage } from '../page';
-import { getProgram } from '../rules/programs';
+import { programAmong, programKeys } from '../rules/programs';
 import { activeVersionOf } from '../rules/resolve';
-import { getVillage } from '../tenants/villages';
-import { householdOfUser } from '../users/users';
+import { villageFrom } from '../tenants/villages';
+import { type TransactItems, transactWrite } from '../transact';
+import { householdIdOf, householdOfUser } from '../users/users';
+import { declarationPut } from './declarations';
 import { moveOnLedger } from './ledger';
 import { writeRecordChange } from './record-change';
 import { pointRecordPut } from './record-item';
+import { settleDuePostings } from './settlement';
 
 type VillageScope = { countyId: string; villageId: string };
 const DAY_MS = 86_400_000;
 
 /**
- * A recorder's record, pending approval. The rule comes from the program's version in effect
- * on the day it happened, and is kept with the record so later rule changes never alter it.
+ * A recorder's record, or a villager's declaration, pending approval. The rule comes from the
+ * program's version in effect on the day it happened, and is kept with the record so later rule
+ * changes never alter it.
  */
 export async function createRecord(
   db: Db,
@@ -40,27 +46,38 @@ export async function createRecord(
   input: RecordCreate,
   actor: Actor,
   now: Date,
+  seal?: IdempotencySeal,
 ): Promise<PointRecord> {
   if (input.occurredOn > chinaDate(now)) {
     throw new ValidationError('日期不能晚于今天 (the date cannot be in the future)', {
       occurredOn: `最晚为 ${chinaDate(now)}`,
     });
   }
-  // The program (the village's or its county's, one BatchGet), then its version; the household meanwhile.
+  // One BatchGet: the program (the village's or its county's), the household and, for a villager,
+  // their own user item (the household they are linked to); then the program's version.
   const day = new Date(`${input.occurredOn}T12:00:00+08:00`);
-  const [{ program, version }, household] = await Promise.all([
-    getProgram(db, scope, input.programId).then(async (program) => ({
-      program,
-      version: await activeVersionOf(db, scope, program, day),
-    })),
-    getHousehold(db, scope, input.householdId),
+  const householdKey = keys.household(scope.countyId, scope.villageId, input.householdId);
+  const userKey = keys.villageUser(scope.countyId, scope.villageId, actor.userId);
+  const villager = actor.role === 'villager';
+  const found = await getItems(db, [
+    ...programKeys(scope, input.programId),
+    householdKey,
+    ...(villager ? [userKey] : []),
   ]);
+  const program = programAmong(found, scope, input.programId);
+  const household = householdFrom(found(householdKey));
+  const ownHousehold = villager ? householdIdOf(found(userKey)) : undefined;
+  const version = await activeVersionOf(db, scope, program, day);
   const rule = version.content.rules.find((r) => r.code === input.ruleCode);
   if (!rule) {
     throw new ValidationError('该规则不在生效的积分细则中 (rule not in the rules in effect)', {
       ruleCode: `第 ${version.version} 版细则中没有 ${input.ruleCode}`,
     });
   }
+  const selfDeclared = assertMayDeclare(
+    { role: actor.role, householdId: ownHousehold },
+    { householdId: household.id, rule },
+  );
   if (program.accountHolder === 'member' && !household.members.some((m) => m.id === input.memberId)) {
     throw new ValidationError('按人计分的项目须选择本户成员 (choose a member of the household)', {
       memberId: '请选择成员',
@@ -83,14 +100,16 @@ export async function createRecord(
     { userId: actor.userId, name: actor.name },
     now,
   );
-  await db.doc.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        pointRecordPut(db, scope, record),
-        recordAudit(db, scope, 'create', record, auditWhoOf(actor), now, record.note),
-      ],
-    }),
-  );
+  if (selfDeclared) record.selfDeclared = true;
+  const items: TransactItems = [
+    pointRecordPut(db, scope, record),
+    recordAudit(db, scope, 'create', record, auditWhoOf(actor), now, record.note),
+    ...(selfDeclared ? [declarationPut(db, scope, record)] : []),
+  ];
+  // The answer is stored with the record, so a retry after a lost response never records twice.
+  if (seal) items.push(seal({ status: 201, body: record }));
+  // A fresh id never collides: only the seal's condition can fail (another request holds the key).
+  await transactWrite(db, items, () => requestInProgress());
   return record;
 }
 
@@ -101,8 +120,12 @@ export async function getRecord(db: Db, scope: VillageScope, recordId: string): 
       Key: keys.pointRecord(scope.countyId, scope.villageId, recordId),
     }),
   );
-  if (!out.Item) throw new NotFoundError('积分记录 (point record)');
-  return pointRecordSchema.parse(out.Item);
+  return recordFrom(out.Item);
+}
+
+function recordFrom(item: Record<string, unknown> | undefined): PointRecord {
+  if (!item) throw new NotFoundError('积分记录 (point record)');
+  return pointRecordSchema.parse(item);
 }
 
 /**
@@ -166,11 +189,16 @@ async function decide(
  * window ends; with posting off (0 days) it takes effect on the ledger at once.
  */
 export async function approveRecord(db: Db, scope: VillageScope, recordId: string, actor: Actor, now: Date) {
-  const [record, village, householdId] = await Promise.all([
-    getRecord(db, scope, recordId),
-    getVillage(db, scope),
-    householdOfUser(db, scope, actor.userId),
-  ]);
+  // The record, the village's posting period and the approver's own household: one BatchGet.
+  const wanted = {
+    record: keys.pointRecord(scope.countyId, scope.villageId, recordId),
+    village: keys.village(scope.countyId, scope.villageId),
+    user: keys.villageUser(scope.countyId, scope.villageId, actor.userId),
+  };
+  const found = await getItems(db, Object.values(wanted));
+  const record = recordFrom(found(wanted.record));
+  const village = villageFrom(found(wanted.village));
+  const householdId = householdIdOf(found(wanted.user));
   assertMayApprove(record, { userId: actor.userId, householdId });
   const postingDays = village.postingDays ?? DEFAULT_POSTING_DAYS;
   const to = nextStatus(record.status, 'approve', postingDays);
@@ -251,60 +279,4 @@ export async function reverseRecord(
     extraItems: [recordAudit(db, scope, 'reverse', record, auditWhoOf(actor), now, reason)],
   });
   return getRecord(db, scope, recordId);
-}
-
-/** Posted records whose window has ended take effect. Safe to run any number of times, concurrently. */
-export async function settleDuePostings(db: Db, scope: VillageScope, now: Date): Promise<number> {
-  let settled = 0;
-  // Every page: a month's grid approved at once falls due at once, far more than one page.
-  let cursor: string | undefined;
-  do {
-    const due = await queryPage(
-      db,
-      {
-        partition: { name: 'GSI1PK', value: keys.recordQueuePK(scope.countyId, scope.villageId, 'posted') },
-        indexName: 'GSI1',
-        sortCondition: { expression: '#sk <= :now', values: { ':now': `${now.toISOString()}#~` } },
-        cursor,
-      },
-      (item) => pointRecordSchema.parse(item),
-    );
-    // Accounts never share items, so they settle side by side; each account's records in queue order.
-    const byAccount = new Map<string, PointRecord[]>();
-    for (const r of due.items) byAccount.set(r.accountRef, [...(byAccount.get(r.accountRef) ?? []), r]);
-    const accounts = [...byAccount.values()];
-    for (let i = 0; i < accounts.length; i += SETTLE_WIDTH) {
-      const counts = await Promise.all(
-        accounts.slice(i, i + SETTLE_WIDTH).map(async (records) => {
-          let n = 0;
-          for (const record of records) if (await settleOne(db, scope, record, now)) n++;
-          return n;
-        }),
-      );
-      settled += counts.reduce((a, b) => a + b, 0);
-    }
-    cursor = due.nextCursor;
-  } while (cursor);
-  return settled;
-}
-
-/** How many accounts settle at once: enough to be quick, few enough for DynamoDB Local on a laptop. */
-const SETTLE_WIDTH = 8;
-
-/** One due record onto the ledger; false when someone else settled (or objected to) it first. */
-async function settleOne(db: Db, scope: VillageScope, record: PointRecord, now: Date): Promise<boolean> {
-  try {
-    await moveOnLedger(db, scope, record, {
-      kind: 'effect',
-      from: 'posted',
-      to: 'effective',
-      // Points count from the end of the posting window, however late the settlement runs.
-      at: record.postedUntil ? new Date(record.postedUntil) : now,
-      by: '公示期满 (posting ended)',
-    });
-    return true;
-  } catch (error) {
-    if (error instanceof ConflictError) return false;
-    throw error;
-  }
 }

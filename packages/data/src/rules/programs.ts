@@ -1,4 +1,4 @@
-import { BatchGetCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   ConflictError,
   ForbiddenError,
@@ -10,8 +10,9 @@ import {
   programSchema,
   TAKEN,
 } from '@xjf/domain';
+import { getItems } from '../batch';
 import type { Db } from '../client';
-import { keys, type Owner } from '../keys';
+import { type Key, keys, type Owner } from '../keys';
 import { type Page, queryAllPrefix, queryPrefix } from '../page';
 import { transactWrite } from '../transact';
 
@@ -113,9 +114,25 @@ export async function getProgram(db: Db, scope: Owner, programId: string): Promi
     if (!out.Item) throw notFound();
     return programSchema.parse(out.Item);
   }
-  const wanted = [keys.program(scope, programId), keys.program({ countyId: scope.countyId }, programId)];
-  const out = await db.doc.send(new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: wanted } } }));
-  const item = out.Responses?.[db.tableName]?.[0];
+  const found = await getItems(db, programKeys(scope, programId));
+  return programAmong(found, scope, programId);
+}
+
+/** Where a village's program id may be kept: the village's partition or its county's (ids are unique, one exists). */
+export const programKeys = (scope: Owner, programId: string) => [
+  keys.program(scope, programId),
+  keys.program({ countyId: scope.countyId }, programId),
+];
+
+/** The program from a batch read that included `programKeys`, so callers can read it beside other items; 404 if neither exists. */
+export function programAmong(
+  found: (key: Key) => Record<string, unknown> | undefined,
+  scope: Owner,
+  programId: string,
+): Program {
+  const item = programKeys(scope, programId)
+    .map(found)
+    .find((i) => i !== undefined);
   if (!item) throw notFound();
   return programSchema.parse(item);
 }

@@ -8,13 +8,14 @@ import {
   type Redemption,
   redemptionSchema,
 } from '@xjf/domain';
+import { getItems } from '../batch';
 import type { Db } from '../client';
 import { type IdempotencySeal, requestInProgress } from '../idempotency/records';
 import { keys } from '../keys';
 import { villageMonthUpdate } from '../reports/village-months';
 import { type TransactItems, transactWithRetry } from '../transact';
 import { actorName } from './items';
-import { getStoreSettings } from './settings';
+import { storeSettingsFrom } from './settings';
 
 type VillageScope = { countyId: string; villageId: string };
 
@@ -26,8 +27,12 @@ export async function getRedemption(db: Db, scope: VillageScope, redemptionId: s
       ConsistentRead: true,
     }),
   );
-  if (!out.Item) throw new NotFoundError('兑换记录 (redemption)');
-  return redemptionSchema.parse(out.Item);
+  return redemptionFrom(out.Item);
+}
+
+function redemptionFrom(item: Record<string, unknown> | undefined): Redemption {
+  if (!item) throw new NotFoundError('兑换记录 (redemption)');
+  return redemptionSchema.parse(item);
 }
 
 /**
@@ -43,10 +48,12 @@ export async function cancelRedemption(
   now: Date,
   seal?: IdempotencySeal,
 ): Promise<Redemption> {
-  const [redemption, settings] = await Promise.all([
-    getRedemption(db, scope, redemptionId),
-    getStoreSettings(db, scope),
-  ]);
+  // The sale and the store's cancellation period, one BatchGet.
+  const redemptionKey = keys.redemption(scope.countyId, scope.villageId, redemptionId);
+  const settingsKey = keys.storeSettings(scope.countyId, scope.villageId);
+  const found = await getItems(db, [redemptionKey, settingsKey], { consistent: true });
+  const redemption = redemptionFrom(found(redemptionKey));
+  const settings = storeSettingsFrom(found(settingsKey));
   assertMayCancel(redemption, settings, now);
   const at = now.toISOString();
   const by = actorName(actor);

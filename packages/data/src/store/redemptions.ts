@@ -1,9 +1,9 @@
-import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type Actor,
   assertRedemptionDay,
   ConflictError,
   chinaDate,
+  type Household,
   newId,
   newRedemptionCode,
   priceBasket,
@@ -15,44 +15,91 @@ import {
   storeItemSchema,
   ValidationError,
 } from '@xjf/domain';
+import { getItems } from '../batch';
 import type { Db } from '../client';
-import { getHousehold } from '../households/households';
+import { householdFrom } from '../households/households';
 import { type IdempotencySeal, requestInProgress } from '../idempotency/records';
 import { keys } from '../keys';
 import { villageMonthUpdate } from '../reports/village-months';
-import { getProgram } from '../rules/programs';
+import { programAmong, programKeys } from '../rules/programs';
 import { type TransactItems, transactWithRetry } from '../transact';
 import { actorName } from './items';
-import { getStoreSettings } from './settings';
+import { storeSettingsFrom } from './settings';
 
 type VillageScope = { countyId: string; villageId: string };
 
-async function readItems(db: Db, scope: VillageScope, itemIds: string[]): Promise<Map<string, StoreItem>> {
-  const out = await db.doc.send(
-    new BatchGetCommand({
-      RequestItems: {
-        [db.tableName]: {
-          Keys: itemIds.map((id) => keys.storeItem(scope.countyId, scope.villageId, id)),
-          ConsistentRead: true,
-        },
-      },
+const shelfFrom = (found: Awaited<ReturnType<typeof getItems>>, scope: VillageScope, itemIds: string[]) =>
+  new Map(
+    itemIds.flatMap((id): [string, StoreItem][] => {
+      const item = found(keys.storeItem(scope.countyId, scope.villageId, id));
+      return item ? [[id, storeItemSchema.parse(item)]] : [];
     }),
   );
-  // A basket is at most 40 small items, far under BatchGet's limits, so nothing is left unprocessed.
-  const items = (out.Responses?.[db.tableName] ?? []).map((i) => storeItemSchema.parse(i));
-  return new Map(items.map((i) => [i.id, i]));
+
+/** The counter's first look, one BatchGet: the store's settings, the household and the shelf. */
+async function readCounter(db: Db, scope: VillageScope, input: RedemptionCreate) {
+  const { countyId, villageId } = scope;
+  const itemIds = input.lines.map((l) => l.itemId);
+  const settingsKey = keys.storeSettings(countyId, villageId);
+  const householdKey = keys.household(countyId, villageId, input.householdId);
+  const found = await getItems(
+    db,
+    [settingsKey, householdKey, ...itemIds.map((id) => keys.storeItem(countyId, villageId, id))],
+    { consistent: true },
+  );
+  return {
+    settings: storeSettingsFrom(found(settingsKey)),
+    household: householdFrom(found(householdKey)),
+    shelf: shelfFrom(found, scope, itemIds),
+  };
+}
+
+/**
+ * The store's program and the account the sale would debit, one BatchGet: which account
+ * (the household's, or a member's) depends on the program, so both candidates are read.
+ */
+async function readAccount(
+  db: Db,
+  scope: VillageScope,
+  programId: string,
+  household: Household,
+  memberId: string | undefined,
+) {
+  const refOf = (member?: string) => [household.id, programId, member].filter(Boolean).join('#');
+  const accountKey = (member?: string) => keys.account(scope.countyId, scope.villageId, refOf(member));
+  const found = await getItems(
+    db,
+    [...programKeys(scope, programId), accountKey(), ...(memberId ? [accountKey(memberId)] : [])],
+    { consistent: true },
+  );
+  const program = programAmong(found, scope, programId);
+  const member = program.accountHolder === 'member' ? memberId : undefined;
+  if (program.accountHolder === 'member' && !household.members.some((m) => m.id === member)) {
+    throw new ValidationError('按人计分的项目须选择本户成员 (choose a member of the household)', {
+      memberId: '请选择成员',
+    });
+  }
+  const balance = Number(found(accountKey(member))?.balance ?? 0);
+  return { program, memberId: member, accountRef: refOf(member), balance };
 }
 
 async function accountBalance(db: Db, scope: VillageScope, accountRef: string): Promise<number> {
-  const out = await db.doc.send(
-    new GetCommand({
-      TableName: db.tableName,
-      Key: keys.account(scope.countyId, scope.villageId, accountRef),
-      ConsistentRead: true,
-    }),
-  );
-  return Number(out.Item?.balance ?? 0);
+  const found = await getItems(db, [keys.account(scope.countyId, scope.villageId, accountRef)], {
+    consistent: true,
+  });
+  return Number(found(keys.account(scope.countyId, scope.villageId, accountRef))?.balance ?? 0);
 }
+
+const notEnoughPoints = (balance: number, total: number) =>
+  new ConflictError(
+    'insufficient_points',
+    `积分不足：余额 ${balance} 分，需要 ${total} 分 (not enough points)`,
+    undefined,
+    { balance, total },
+  );
+
+/** The account held another balance than the one read: only the exact first try refuses on that. */
+class AccountMoved extends Error {}
 
 const describe = (lines: RedemptionLine[], total: number) => ({
   zh: `兑换 ${lines.map((l) => `${l.name} ${l.quantity}${l.unit}`).join('、')}，共 ${total} 分`,
@@ -62,8 +109,11 @@ const describe = (lines: RedemptionLine[], total: number) => ({
 /**
  * A sale at the counter. One transaction debits the account (never below zero), takes each
  * item's stock (never below zero, at the price the clerk saw, only while on sale), and writes
- * the redemption, its stock movements and its ledger entry. Nothing is read and then written
- * back, so any number of clerks can sell at once without losing a count.
+ * the redemption, its stock movements and its ledger entry. Stock is never read and written
+ * back, so any number of clerks can sell at once without losing a count. The account is
+ * debited on the balance read just before (`balance = :seen`), which makes the receipt's
+ * balance exact without reading it again; if the household's account moved meanwhile, the
+ * sale is tried once more needing only `balance >= :total`, and the balance is read after it.
  */
 export async function createRedemption(
   db: Db,
@@ -73,15 +123,7 @@ export async function createRedemption(
   now: Date,
   seal?: IdempotencySeal,
 ) {
-  const [settings, household, shelf] = await Promise.all([
-    getStoreSettings(db, scope),
-    getHousehold(db, scope, input.householdId),
-    readItems(
-      db,
-      scope,
-      input.lines.map((l) => l.itemId),
-    ),
-  ]);
+  const { settings, household, shelf } = await readCounter(db, scope, input);
   assertRedemptionDay(settings.redemptionDays, chinaDate(now));
   if (!settings.programId) {
     throw new ConflictError(
@@ -89,16 +131,16 @@ export async function createRedemption(
       '请先在积分超市设置中选择使用哪个积分项目 (choose the store’s program)',
     );
   }
-  const program = await getProgram(db, scope, settings.programId);
-  const memberId = program.accountHolder === 'member' ? input.memberId : undefined;
-  if (program.accountHolder === 'member' && !household.members.some((m) => m.id === memberId)) {
-    throw new ValidationError('按人计分的项目须选择本户成员 (choose a member of the household)', {
-      memberId: '请选择成员',
-    });
-  }
+  const { program, memberId, accountRef, balance } = await readAccount(
+    db,
+    scope,
+    settings.programId,
+    household,
+    input.memberId,
+  );
   const { lines, total } = priceBasket(input.lines, shelf);
+  if (balance < total) throw notEnoughPoints(balance, total);
   const at = now.toISOString();
-  const accountRef = [household.id, program.id, memberId].filter(Boolean).join('#');
   const by = actorName(actor);
   const redemption: Redemption = {
     id: newId(),
@@ -118,16 +160,7 @@ export async function createRedemption(
     byName: by,
   };
   const { countyId, villageId } = scope;
-  const items: TransactItems = [
-    {
-      Update: {
-        TableName: db.tableName,
-        Key: keys.account(countyId, villageId, accountRef),
-        UpdateExpression: 'SET balance = balance - :total, spent = spent + :total, version = version + :one',
-        ConditionExpression: 'balance >= :total',
-        ExpressionAttributeValues: { ':total': total, ':one': 1 },
-      },
-    },
+  const effects: TransactItems = [
     ...lines.flatMap((line): TransactItems => {
       const movementId = newId();
       return [
@@ -190,31 +223,56 @@ export async function createRedemption(
     },
     villageMonthUpdate(db, scope, { kind: 'redeem', points: -total, programId: program.id, at }),
   ];
+  const sell = async (seen: number | undefined, answer: object) => {
+    const items: TransactItems = [
+      {
+        Update: {
+          TableName: db.tableName,
+          Key: keys.account(countyId, villageId, accountRef),
+          UpdateExpression:
+            'SET balance = balance - :total, spent = spent + :total, version = version + :one',
+          ConditionExpression:
+            seen === undefined ? 'balance >= :total' : 'balance = :seen AND balance >= :total',
+          ExpressionAttributeValues: {
+            ':total': total,
+            ':one': 1,
+            ...(seen === undefined ? {} : { ':seen': seen }),
+          },
+        },
+      },
+      ...effects,
+    ];
+    if (seal) items.push(seal({ status: 201, body: answer }));
+    await transactWithRetry(db, items, async (failed) => {
+      if (seal && failed.includes(items.length - 1)) return requestInProgress();
+      if (failed.includes(0))
+        return seen === undefined
+          ? notEnoughPoints(await accountBalance(db, scope, accountRef), total)
+          : new AccountMoved();
+      return whyTheShelfRefused(db, scope, lines);
+    });
+  };
+  const receipt = { ...redemption, balanceAfter: balance - total };
+  try {
+    await sell(balance, receipt);
+    return receipt;
+  } catch (error) {
+    if (!(error instanceof AccountMoved)) throw error;
+  }
   // A replay after a lost response gets the sale without the balance, which only the first answer read.
-  if (seal) items.push(seal({ status: 201, body: redemption }));
-  await transactWithRetry(db, items, async (failed) => {
-    if (seal && failed.includes(items.length - 1)) return requestInProgress();
-    if (failed.includes(0)) {
-      const balance = await accountBalance(db, scope, accountRef);
-      return new ConflictError(
-        'insufficient_points',
-        `积分不足：余额 ${balance} 分，需要 ${total} 分 (not enough points)`,
-        undefined,
-        { balance, total },
-      );
-    }
-    return whyTheShelfRefused(db, scope, lines);
-  });
+  await sell(undefined, redemption);
   return { ...redemption, balanceAfter: await accountBalance(db, scope, accountRef) };
 }
 
 /** Re-reads the shelf to name what changed between the clerk's look and the sale. */
 async function whyTheShelfRefused(db: Db, scope: VillageScope, lines: RedemptionLine[]) {
-  const shelf = await readItems(
+  const itemIds = lines.map((l) => l.itemId);
+  const found = await getItems(
     db,
-    scope,
-    lines.map((l) => l.itemId),
+    itemIds.map((id) => keys.storeItem(scope.countyId, scope.villageId, id)),
+    { consistent: true },
   );
+  const shelf = shelfFrom(found, scope, itemIds);
   const changed = lines.flatMap((l) => {
     const price = shelf.get(l.itemId)?.price;
     return price !== undefined && price !== l.price ? [{ itemId: l.itemId, price }] : [];

@@ -15,8 +15,12 @@ export async function getStoreSettings(db: Db, scope: VillageScope): Promise<Sto
   const out = await db.doc.send(
     new GetCommand({ TableName: db.tableName, Key: keys.storeSettings(scope.countyId, scope.villageId) }),
   );
-  return out.Item ? storeSettingsSchema.parse(out.Item) : DEFAULT_STORE_SETTINGS;
+  return storeSettingsFrom(out.Item);
 }
+
+/** The settings item (perhaps read in a batch); a store never set up has the defaults. */
+export const storeSettingsFrom = (item: Record<string, unknown> | undefined): StoreSettings =>
+  item ? storeSettingsSchema.parse(item) : DEFAULT_STORE_SETTINGS;
 
 export async function putStoreSettings(db: Db, scope: VillageScope, input: StoreSettingsPut, now: Date) {
   await getProgram(db, scope, input.programId); // 404 for a program not in this village

@@ -179,8 +179,13 @@ export async function getVillage(db: Db, scope: VillageScope): Promise<Village> 
   const out = await db.doc.send(
     new GetCommand({ TableName: db.tableName, Key: keys.village(scope.countyId, scope.villageId) }),
   );
-  if (!out.Item) throw new NotFoundError('村 (village)');
-  return villageSchema.parse(out.Item);
+  return villageFrom(out.Item);
+}
+
+/** A village item read (perhaps in a batch) as the village, or 404 when it was not there. */
+export function villageFrom(item: Record<string, unknown> | undefined): Village {
+  if (!item) throw new NotFoundError('村 (village)');
+  return villageSchema.parse(item);
 }
 
 export function listVillages(

@@ -1,3 +1,4 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   ConflictError,
@@ -11,6 +12,7 @@ import {
   type UserCreate,
   type UserDirectory,
   userSchema,
+  ValidationError,
 } from '@xjf/domain';
 import type { Db } from '../client';
 import { getHousehold } from '../households/households';
@@ -48,6 +50,7 @@ export function newUser(scope: UserScope, input: UserCreate, createdBy: string, 
     countyId: scope.countyId,
     villageId: isVillageRole(input.role) ? scope.villageId : undefined,
     partnerId: input.role === 'partner' ? input.partnerId : undefined,
+    householdId: input.role === 'villager' ? input.householdId : undefined,
     createdAt: now.toISOString(),
     createdBy,
   };
@@ -94,6 +97,9 @@ export async function createUser(
   now: Date,
   directory: UserDirectory = noUserDirectory,
 ): Promise<CreatedUser> {
+  // A villager's household must be one of this village's: it is all they will ever see.
+  if (input.householdId && scope.countyId && scope.villageId)
+    await getHousehold(db, { countyId: scope.countyId, villageId: scope.villageId }, input.householdId);
   const user = newUser(scope, input, createdBy, now);
   const account = await directory.provision(user);
   try {
@@ -138,7 +144,8 @@ type VillageScope = { countyId: string; villageId: string };
 
 /**
  * Links a village user to the household they live in (or unlinks them, with null), so that
- * nobody approves points for their own household. The household must be this village's.
+ * nobody approves points for their own household. The household must be this village's. A
+ * villager may move to another household but never be left without one (400 `household_required`).
  */
 export async function setUserHousehold(
   db: Db,
@@ -153,13 +160,23 @@ export async function setUserHousehold(
         TableName: db.tableName,
         Key: keys.villageUser(scope.countyId, scope.villageId, userId),
         UpdateExpression: householdId ? 'SET householdId = :h' : 'REMOVE householdId',
-        ConditionExpression: 'attribute_exists(PK)',
-        ExpressionAttributeValues: householdId ? { ':h': householdId } : undefined,
+        ConditionExpression: householdId
+          ? 'attribute_exists(PK)'
+          : 'attribute_exists(PK) AND #role <> :villager',
+        ExpressionAttributeNames: householdId ? undefined : { '#role': 'role' },
+        ExpressionAttributeValues: householdId ? { ':h': householdId } : { ':villager': 'villager' },
         ReturnValues: 'ALL_NEW',
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       }),
     );
     return userSchema.parse(out.Attributes);
   } catch (error) {
+    if (error instanceof ConditionalCheckFailedException && error.Item)
+      throw new ValidationError(
+        '村民用户必须关联一个农户 (a villager must stay linked to a household)',
+        { householdId: '请选择农户 (choose a household)' },
+        'household_required',
+      );
     if ((error as Error).name === 'ConditionalCheckFailedException') throw new NotFoundError('用户 (user)');
     throw error;
   }
@@ -174,5 +191,9 @@ export async function householdOfUser(db: Db, scope: VillageScope, userId: strin
       ProjectionExpression: 'householdId',
     }),
   );
-  return typeof out.Item?.householdId === 'string' ? out.Item.householdId : undefined;
+  return householdIdOf(out.Item);
 }
+
+/** The household a village user's item (perhaps read in a batch) links them to, if any. */
+export const householdIdOf = (item: Record<string, unknown> | undefined) =>
+  typeof item?.householdId === 'string' ? item.householdId : undefined;

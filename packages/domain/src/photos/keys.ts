@@ -53,9 +53,9 @@ export function assertVillagePhotos(
     throw new ValidationError('图片无效 (unknown photo)', fields, 'invalid_photo');
 }
 
-/** Who may upload what: the people who record points, and the people who keep the shelf. */
+/** Who may upload what: the people who record (or declare) points, and the people who keep the shelf. */
 const uploaders: Record<PhotoPurpose, readonly Role[]> = {
-  evidence: ['recorder', 'village_admin'],
+  evidence: ['recorder', 'village_admin', 'villager'],
   item: ['store_clerk', 'village_admin'],
 };
 

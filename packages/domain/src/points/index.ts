@@ -1,5 +1,6 @@
 export * from './board';
 export * from './build-record';
+export * from './declarations';
 export * from './expiry';
 export * from './grid';
 export * from './objections';

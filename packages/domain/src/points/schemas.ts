@@ -52,6 +52,8 @@ export const pointRecordSchema = z
     explanation,
     recordedBy: z.string(),
     recordedByName: z.string(),
+    /** Declared by a villager for their own household (村民自主申报); the declarant is `recordedBy`. */
+    selfDeclared: z.boolean().optional(),
     createdAt: isoDateTime,
     decidedBy: z.string().optional(),
     decidedAt: isoDateTime.optional(),

@@ -174,6 +174,8 @@ const xiaopoCivility: RuleSetContent = {
       cap: { maxPoints: 40, period: 'year' },
       ...base,
       evidenceRequired: true,
+      // Done by the household itself, so it declares it, with photos of the work.
+      selfDeclarable: true,
     },
     { code: 'DED-LITTER', name: '乱扔乱倒垃圾', category: '违规扣分', shape: fixed(-5), ...base },
     { code: 'DED-LAVISH', name: '大操大办', category: '违规扣分', shape: fixed(-20), ...base },

@@ -121,11 +121,18 @@ export const userCreateSchema = z
     phone: phoneSchema.optional(),
     /** Required for role `partner`: the partner (bank) the user works for; never for other roles. */
     partnerId: idSchema.optional(),
+    /** Required for role `villager`: the household of this village they belong to; never for other roles. */
+    householdId: idSchema.optional(),
   })
   .refine((u) => (u.role === 'partner') === (u.partnerId !== undefined), {
     message:
       '合作机构用户须指定所属机构，其他角色不可指定 (a partner user needs its partner; no other role has one)',
     path: ['partnerId'],
+  })
+  .refine((u) => (u.role === 'villager') === (u.householdId !== undefined), {
+    message:
+      '村民用户须指定所属农户，其他角色不可指定 (a villager needs their household; no other role has one)',
+    path: ['householdId'],
   })
   .meta({ id: 'UserCreate' });
 export type UserCreate = z.infer<typeof userCreateSchema>;
@@ -211,6 +218,8 @@ export const meSchema = z
     countyName: z.string().optional(),
     villageId: idSchema.optional(),
     villageName: z.string().optional(),
+    /** A villager's household, as the village admin linked it (read from the user, never the token). */
+    householdId: idSchema.optional(),
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof meSchema>;

@@ -15,6 +15,7 @@ import { RejectModal, ReverseModal } from './DecisionModals';
 import { objectionColumn, StaffObjectionButton } from './objections';
 import { approveRecord, listRecords, type PointRecord, type RecordStatus } from './points-api';
 import { RecordDetail } from './RecordDetail';
+import { SelfDeclaredTag } from './SelfDeclaredTag';
 
 type Failure = { record: PointRecord; message: string };
 type BatchResult = { ok: number; failures: Failure[] };
@@ -125,9 +126,13 @@ export function RecordList(props: {
       title: t('points.household'),
       key: 'household',
       render: (_, r) => (
-        <Link to={`/villages/${villageId}/households/${r.householdId}`}>
-          {r.householdNumber} {r.headName}
-        </Link>
+        <Space size={4}>
+          <Link to={`/villages/${villageId}/households/${r.householdId}`}>
+            {r.householdNumber} {r.headName}
+          </Link>
+          {/* First column, so a villager's own declaration is seen before deciding. */}
+          {r.selfDeclared && <SelfDeclaredTag by={r.recordedByName} />}
+        </Space>
       ),
     },
     { title: t('points.program'), key: 'program', render: (_, r) => props.programName(r.programId) },

@@ -2,10 +2,11 @@ import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Role, Schemas } from '../../lib/api';
 import { PHONE, USERNAME, useSubmit } from '../../lib/forms';
+import { HouseholdSelect } from '../points/HouseholdSelect';
 
 type User = Schemas['CreatedUser'];
 export type UserBody = Schemas['UserCreate'];
-type Values = { username: string; name: string; role: Role; phone?: string };
+type Values = { username: string; name: string; role: Role; phone?: string; householdId?: string };
 
 /**
  * Adds a user with one of `roles`. The API decides again who may give which role; this only
@@ -14,12 +15,15 @@ type Values = { username: string; name: string; role: Role; phone?: string };
 export function AddUserModal(props: {
   title: string;
   roles: readonly Role[];
+  /** Where a villager's household is chosen from: only a village's users page offers villagers. */
+  villageId?: string;
   send: (body: UserBody, idempotencyKey: string) => Promise<User>;
   onAdded: (user: User) => void;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
+  const role = Form.useWatch('role', form);
   const { submit, submitting, error } = useSubmit(
     form,
     (v: Values, key) =>
@@ -29,6 +33,7 @@ export function AddUserModal(props: {
           name: v.name.trim(),
           role: v.role,
           phone: v.phone || undefined,
+          householdId: v.role === 'villager' ? v.householdId : undefined,
         },
         key,
       ),
@@ -77,6 +82,16 @@ export function AddUserModal(props: {
         >
           <Input inputMode="tel" maxLength={11} />
         </Form.Item>
+        {role === 'villager' && props.villageId && (
+          <Form.Item
+            name="householdId"
+            label={t('user.household')}
+            extra={t('user.householdHint')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
+            <HouseholdSelect villageId={props.villageId} />
+          </Form.Item>
+        )}
         {error && <Alert type="error" showIcon title={error} />}
       </Form>
     </Modal>

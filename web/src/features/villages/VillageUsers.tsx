@@ -12,7 +12,7 @@ import { UserTable } from '../users/UserTable';
 import { UserHousehold } from './UserHousehold';
 
 // Recorder first: the role a village admin adds most often.
-const villageRoles = ['recorder', 'store_clerk', 'village_admin'] as const;
+const villageRoles = ['recorder', 'store_clerk', 'village_admin', 'villager'] as const;
 
 export function VillageUsers({ villageId }: { villageId: string }) {
   const { t } = useTranslation();
@@ -55,6 +55,7 @@ export function VillageUsers({ villageId }: { villageId: string }) {
         <AddUserModal
           title={t('village.addUser')}
           roles={villageRoles}
+          villageId={villageId}
           send={(body, key) =>
             call(
               api().POST('/api/villages/{villageId}/users', {

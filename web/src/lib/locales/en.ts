@@ -6,6 +6,7 @@ import { consents, partner, partners, tiers } from './en-partners';
 import { photos } from './en-photos';
 import { rules } from './en-rules';
 import { store } from './en-store';
+import { villager } from './en-villager';
 import type { Translation } from './zh';
 
 export const en: Translation = {
@@ -24,6 +25,7 @@ export const en: Translation = {
     village_admin: 'Village admin',
     recorder: 'Recorder',
     store_clerk: 'Store clerk',
+    villager: 'Villager',
   },
   nav: {
     counties: 'Counties',
@@ -47,6 +49,8 @@ export const en: Translation = {
     storeItems: 'Store items',
     redemptions: 'Redemptions',
     storeReport: 'Stock & settings',
+    mine: 'My points',
+    board: 'Notice board',
   },
   common: {
     cancel: 'Cancel',
@@ -69,14 +73,16 @@ export const en: Translation = {
     forbidden: 'Your role may not open this page.',
     notFound: 'Page not found.',
     phone: 'An 11-digit mobile number',
-    username: '3–32 lowercase letters, digits, _ . -, starting with a letter',
+    username: '3–32 lowercase letters, digits, _ . -, starting with a letter, or a mobile number',
   },
   user: {
     name: 'Name',
     username: 'Username',
     role: 'Role',
     phone: 'Mobile',
-    usernameHint: 'Used to sign in, e.g. yinchuan.recorder',
+    usernameHint: 'Used to sign in, e.g. yinchuan.recorder; villagers may use their mobile number',
+    household: 'Household',
+    householdHint: 'A villager sees and declares points for this household only',
   },
   auth: {
     title: 'Sign in',
@@ -230,6 +236,7 @@ export const en: Translation = {
   grid,
   store,
   photos,
+  villager,
   dashboard,
   templates: {
     title: 'Rule templates',
@@ -330,7 +337,7 @@ export const en: Translation = {
     },
     approvalsTitle: 'Approvals',
     approvalsIntro:
-      "Approve the recorders' records: approved records are posted publicly, then take effect. Nobody approves their own record.",
+      "Approve the recorders' records and the villagers' own declarations: approved records are posted publicly, then take effect. Nobody approves their own record.",
     readOnly: 'Read-only: only village admins approve.',
     recordedBy: 'Recorded by',
     createdAt: 'Recorded at',

@@ -6,6 +6,7 @@ import { consents, partner, partners, tiers } from './zh-partners';
 import { photos } from './zh-photos';
 import { rules } from './zh-rules';
 import { store } from './zh-store';
+import { villager } from './zh-villager';
 
 /** Simplified Chinese, the product's default language; `en.ts` must have the same keys. */
 export const zh = {
@@ -24,6 +25,7 @@ export const zh = {
     village_admin: '村管理员',
     recorder: '积分员',
     store_clerk: '积分超市店员',
+    villager: '村民',
   },
   nav: {
     counties: '县管理',
@@ -47,6 +49,8 @@ export const zh = {
     storeItems: '超市商品',
     redemptions: '兑换记录',
     storeReport: '库存与设置',
+    mine: '我的积分',
+    board: '本村公示栏',
   },
   common: {
     cancel: '取消',
@@ -69,14 +73,16 @@ export const zh = {
     forbidden: '您的角色无权访问此页面。',
     notFound: '页面不存在。',
     phone: '请输入 11 位手机号',
-    username: '3–32 位小写字母、数字或 _ . -，以字母开头',
+    username: '3–32 位小写字母、数字或 _ . -，以字母开头，或 11 位手机号',
   },
   user: {
     name: '姓名',
     username: '用户名',
     role: '角色',
     phone: '手机号',
-    usernameHint: '登录时使用，如 yinchuan.recorder',
+    usernameHint: '登录时使用，如 yinchuan.recorder；村民可用手机号',
+    household: '所属农户',
+    householdHint: '村民只能查看和申报这一户的积分',
   },
   auth: {
     title: '登录',
@@ -227,6 +233,7 @@ export const zh = {
   grid,
   store,
   photos,
+  villager,
   dashboard,
   templates: {
     title: '积分模板',
@@ -324,7 +331,8 @@ export const zh = {
       reversed: '已冲正',
     },
     approvalsTitle: '积分审核',
-    approvalsIntro: '审核积分员录入的记录：通过后进入公示，公示期满入账；不能审核自己录入的记录。',
+    approvalsIntro:
+      '审核积分员录入和村民自主申报的记录：通过后进入公示，公示期满入账；不能审核自己录入的记录。',
     readOnly: '只读：只有村管理员可以审核。',
     recordedBy: '录入人',
     createdAt: '录入时间',

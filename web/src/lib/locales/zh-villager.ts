@@ -1,0 +1,23 @@
+/** 我的积分: a villager's own page, and self-declaration (村民自主申报) wherever it shows. */
+export const villager = {
+  title: '我的积分',
+  greeting: '{{name}}，您好',
+  household: '{{number}} 户 · {{name}}家 · {{group}}',
+  noHousehold: '您的账号还没有关联农户，请联系村管理员。',
+  balance: '可用积分',
+  earned: '累计获得',
+  spent: '已兑换',
+  accounts: '我家的积分',
+  ledger: '积分明细',
+  declarations: '我的申报',
+  noDeclarations: '还没有申报过积分',
+  declare: '申报积分',
+  declareIntro: '自己做的好事可以自己申报：提交后由村管理员审核，公示期满后入账。',
+  noRules: '本村目前没有可以自主申报的规则。',
+  submit: '提交申报',
+  declared: '已提交申报：{{rule}}，预计 {{points}} 分，等待审核',
+  selfDeclared: '自主申报',
+  selfDeclaredBy: '村民 {{name}} 自主申报',
+  board: '本村公示栏',
+  decidedReason: '驳回原因：{{reason}}',
+};
