@@ -1,3 +1,5 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { keys } from '@xjf/data';
 import { chinaDate } from '@xjf/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildWorld } from '../support/world';
@@ -165,6 +167,15 @@ describe('declaring points (村民自主申报)', () => {
     expect(ledger.body.accounts[0]).toMatchObject({ balance: 5, earned: 5 });
     expect(ledger.body.entries[0]).toMatchObject({ recordId: declared.body.id, kind: 'earn', points: 5 });
     expect((await declarations()).body.items[0]).toMatchObject({ status: 'effective', points: 5 });
+    // The month's figures count the points, but no recorder stands behind a villager's own.
+    const month = await w.db.doc.send(
+      new GetCommand({
+        TableName: w.db.tableName,
+        Key: keys.villageMonthKey(w.x.id, w.a.id, today().slice(0, 7), programId),
+      }),
+    );
+    expect(month.Item?.earned).toBeGreaterThanOrEqual(5);
+    expect(Object.keys(month.Item ?? {})).not.toContain(`rec#${villagerId}`);
     const audit = await w.call('GET', `${base}/audit`, { token: w.a.adminToken });
     expect(audit.body.items).toContainEqual(
       expect.objectContaining({ action: 'create', recordId: declared.body.id, byUserId: villagerId }),

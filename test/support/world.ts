@@ -10,7 +10,8 @@ const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${(seq++)
  * Two counties built through the API as real users would: county X with villages A and B
  * (onboarded from invite codes), county Y with village C. Returns a token for each role.
  */
-export async function buildWorld(options: { clock?: () => Date } = {}) {
+/** `endpoint`: a DynamoDB Local of the test's own instead of the worker's shared one. */
+export async function buildWorld(options: { clock?: () => Date; endpoint?: string } = {}) {
   const { app, db, tokenFor } = await testApp(options);
   const call = client(app);
   const operatorUser = await createUser(

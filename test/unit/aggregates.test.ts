@@ -31,6 +31,24 @@ describe('what a ledger entry adds to its village’s month', () => {
     });
   });
 
+  it('counts a villager’s own declaration in its category but behind no recorder', () => {
+    const declared = aggregateDelta({
+      kind: 'earn',
+      points: 20,
+      category: '绿色出行',
+      recordedBy: 'villager-1',
+      selfDeclared: true,
+    });
+    expect(declared).toMatchObject({ earned: 20, records: 1, categories: { 绿色出行: 20 }, recorders: {} });
+    const undo = aggregateDelta({
+      kind: 'reversal',
+      points: -20,
+      recordedBy: 'villager-1',
+      selfDeclared: true,
+    });
+    expect(undo.recorders).toEqual({});
+  });
+
   it('counts redemptions and their cancellations as points redeemed only', () => {
     const sold = aggregateDelta({ kind: 'redeem', points: -30 });
     const back = aggregateDelta({ kind: 'redeem_cancel', points: 30 });

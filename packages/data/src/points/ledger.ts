@@ -179,6 +179,7 @@ export async function moveOnLedger(db: Db, scope: VillageScope, record: PointRec
             points,
             category: record.rule.category,
             recordedBy: record.recordedBy,
+            selfDeclared: record.selfDeclared || undefined,
             ruleCode: record.rule.code,
             ruleName: record.rule.name,
             ruleVersion: record.ruleVersion,
@@ -208,7 +209,13 @@ export async function moveOnLedger(db: Db, scope: VillageScope, record: PointRec
         },
       });
     }
-    const entry = { kind, points, category: record.rule.category, recordedBy: record.recordedBy } as const;
+    const entry = {
+      kind,
+      points,
+      category: record.rule.category,
+      recordedBy: record.recordedBy,
+      selfDeclared: record.selfDeclared,
+    } as const;
     items.push(
       villageMonthUpdate(
         db,

@@ -98,6 +98,8 @@ export const ledgerEntrySchema = z
     /** The rule's category and the recorder, kept so the dashboard's totals can be rebuilt from the ledger alone. */
     category: z.string().optional(),
     recordedBy: z.string().optional(),
+    /** A villager's own declaration: no recorder stands behind it in the dashboard's figures. */
+    selfDeclared: z.boolean().optional(),
     redemptionId: idSchema.optional(),
     explanation,
     at: isoDateTime,

@@ -20,6 +20,7 @@ export type AggregatedEntry = {
   points: number;
   category?: string;
   recordedBy?: string;
+  selfDeclared?: boolean;
 };
 
 export const UNCATEGORIZED = '未分类';
@@ -40,7 +41,9 @@ export function aggregateDelta(entry: AggregatedEntry): AggregateDelta {
   };
   const conduct = () => {
     delta.categories[entry.category ?? UNCATEGORIZED] = entry.points;
-    if (entry.recordedBy) delta.recorders[entry.recordedBy] = entry.points;
+    // A villager declaring for their own household is not a recorder: counting them would hide
+    // a village where one recorder is behind most of the points.
+    if (entry.recordedBy && !entry.selfDeclared) delta.recorders[entry.recordedBy] = entry.points;
   };
   switch (entry.kind) {
     case 'earn':
