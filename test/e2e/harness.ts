@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { freePort, localApp, localDb, startDynamoLocal } from '@xjf/local';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { scratchRoot } from '../support/scratch';
 
 const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -30,7 +30,7 @@ const chromiumArgs = [
 export async function startAdmin() {
   if (!existsSync(`${webDist}/index.html`))
     throw new Error('web/dist is missing: run `npm run build -w web`');
-  const dataDir = mkdtempSync(join(tmpdir(), 'xjf-e2e-'));
+  const dataDir = mkdtempSync(join(scratchRoot, 'xjf-e2e-'));
   cpSync(inject('demoDataDir'), dataDir, { recursive: true });
   const dynamo = await startDynamoLocal({ dbPath: dataDir });
   const db = await localDb(dynamo.endpoint);

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { localDb, seedDemo, startDynamoLocal } from '@xjf/local';
 import type { TestProject } from 'vitest/node';
+import { scratchRoot } from './scratch';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,7 +16,7 @@ declare module 'vitest' {
  * the cost of a copy instead of a seed.
  */
 export default async function setup(project: TestProject) {
-  const dir = mkdtempSync(join(tmpdir(), 'xjf-e2e-demo-'));
+  const dir = mkdtempSync(join(scratchRoot, 'xjf-e2e-demo-'));
   const dynamo = await startDynamoLocal({ dbPath: dir });
   try {
     await seedDemo(await localDb(dynamo.endpoint), new Date());
