@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { freePort, localApp, localDb, startDynamoLocal } from '@xjf/local';
+import { freePort, localApp, localDb } from '@xjf/local';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { scratchRoot } from '../support/scratch';
 
 const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -23,17 +22,19 @@ const chromiumArgs = [
 ];
 
 /**
- * The built admin served by the real local app on its own DynamoDB Local, started on a copy of
- * the demo seeded once per run (test/support/e2e-global-setup.ts), and Debian's Chromium
- * driving it. The test file owns all three.
+ * The built admin served by the real local app on a copy of the demo seeded once per run, in
+ * the DynamoDB Local the browser tests share (test/support/e2e-global-setup.ts), and Debian's
+ * Chromium driving it. The test file owns its copy, the server and the browser.
  */
 export async function startAdmin() {
   if (!existsSync(`${webDist}/index.html`))
     throw new Error('web/dist is missing: run `npm run build -w web`');
-  const dataDir = mkdtempSync(join(scratchRoot, 'xjf-e2e-'));
-  cpSync(inject('demoDataDir'), dataDir, { recursive: true });
-  const dynamo = await startDynamoLocal({ dbPath: dataDir });
-  const db = await localDb(dynamo.endpoint);
+  // A copy of the seeded demo under an access key of this file's own (e2e-global-setup.ts).
+  const { endpoint, dir } = inject('e2eDynamo');
+  const accessKey = `e2e${randomUUID().replaceAll('-', '')}`;
+  const databaseFile = join(dir, `${accessKey}_local.db`);
+  copyFileSync(join(inject('demoDataDir'), 'shared-local-instance.db'), databaseFile);
+  const db = await localDb(endpoint, undefined, accessKey);
   const { app } = localApp({ db, secret: `e2e-${randomUUID()}`, log: () => {}, webDist });
   const port = await freePort();
   const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
@@ -57,8 +58,7 @@ export async function startAdmin() {
     async stop() {
       await browser.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await dynamo.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(databaseFile, { force: true });
     },
   };
 }

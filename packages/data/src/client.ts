@@ -12,6 +12,11 @@ export interface DbConfig {
   region: string;
   /** Set for DynamoDB Local; absent in AWS. */
   endpoint?: string;
+  /**
+   * DynamoDB Local only: without -sharedDb it keeps one database per access key, which lets one
+   * instance serve several isolated copies of the demo (the browser tests).
+   */
+  localAccessKey?: string;
 }
 
 /**
@@ -25,7 +30,10 @@ export function createDb(config: DbConfig): Db {
     region: config.region,
     maxAttempts: DYNAMO_MAX_ATTEMPTS,
     ...(config.endpoint
-      ? { endpoint: config.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+      ? {
+          endpoint: config.endpoint,
+          credentials: { accessKeyId: config.localAccessKey ?? 'local', secretAccessKey: 'local' },
+        }
       : {}),
   });
   const doc = DynamoDBDocumentClient.from(client, {

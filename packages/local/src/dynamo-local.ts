@@ -12,13 +12,20 @@ export interface DynamoLocal {
  * Starts AWS's DynamoDB Local. With `dbPath` (an absolute folder that exists) the data survive
  * restarts; without it the database lives in memory, as tests want.
  */
-export async function startDynamoLocal(options: { dbPath?: string } = {}): Promise<DynamoLocal> {
+export async function startDynamoLocal(
+  options: { dbPath?: string; sharedDb?: boolean } = {},
+): Promise<DynamoLocal> {
   const port = await freePort();
   // The JVM is ours alone (the package spawns it with the inherited environment): compile with
   // C1 only and collect on one thread. A DynamoDB Local lives for seconds to hours on a small
   // machine, where C2's compiler threads cost more than they win.
   process.env.JAVA_TOOL_OPTIONS ??= '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC';
-  const child: ChildProcess = spawn({ port, path: options.dbPath ?? null, sharedDb: true, stdio: 'pipe' });
+  const child: ChildProcess = spawn({
+    port,
+    path: options.dbPath ?? null,
+    sharedDb: options.sharedDb ?? true,
+    stdio: 'pipe',
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();

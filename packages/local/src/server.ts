@@ -61,15 +61,15 @@ export function localApp(options: {
 }
 
 /** Connects to DynamoDB Local and creates the table if missing. */
-export async function localDb(endpoint: string, tableName = TABLE_NAME) {
+export async function localDb(endpoint: string, tableName = TABLE_NAME, localAccessKey = 'local') {
   const client = new DynamoDBClient({
     endpoint,
     region: REGION,
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    credentials: { accessKeyId: localAccessKey, secretAccessKey: 'local' },
   });
   await ensureTable(client, tableName);
   client.destroy();
-  return createDb({ tableName, region: REGION, endpoint });
+  return createDb({ tableName, region: REGION, endpoint, localAccessKey });
 }
 
 /** The signing secret for local tokens, kept beside the data so sign-ins survive restarts. */
