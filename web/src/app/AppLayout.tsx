@@ -29,6 +29,8 @@ export function AppLayout() {
         width={224}
         breakpoint="lg"
         collapsedWidth={0}
+        // On a phone the menu button sits in the header's empty left side, not over the page title.
+        zeroWidthTriggerStyle={{ top: 12 }}
         theme="light"
         style={{ borderInlineEnd: '1px solid rgba(5, 5, 5, 0.06)' }}
       >
