@@ -13,7 +13,6 @@ import {
   InputNumber,
   Row,
   Select,
-  Statistic,
   Table,
   Typography,
   theme,
@@ -33,6 +32,7 @@ import { PhotoThumbs } from '../photos/PhotoThumbs';
 import { PhotoUpload } from '../photos/PhotoUpload';
 import { type Evaluation, listPrograms, type Program, preview } from '../rules/rules-api';
 import { ruleSummary } from '../rules/summary';
+import { EstimateCard } from './EstimateCard';
 import { HouseholdSelect } from './HouseholdSelect';
 import { activeVersion, createRecord, type PointRecord, type RecordCreate } from './points-api';
 import { RecordImportModal } from './RecordImportModal';
@@ -53,7 +53,7 @@ const byAge = (a: Program, b: Program) =>
 
 /** 积分录入: one record after another, program and date kept between entries. */
 export function RecordPointsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const { token } = theme.useToken();
   const me = useMe();
@@ -271,25 +271,7 @@ export function RecordPointsPage() {
                   onUploadingChange={setPhotosUploading}
                 />
               </Form.Item>
-              <Card size="small" style={{ marginBottom: 16 }} data-testid="record-preview">
-                {estimate ? (
-                  <Flex gap={24} align="center" wrap>
-                    <Statistic
-                      title={t('points.preview')}
-                      value={estimate.points}
-                      suffix={i18n.language === 'en' ? 'pts' : '分'}
-                      styles={{
-                        content: { color: estimate.points < 0 ? token.colorError : token.colorSuccess },
-                      }}
-                    />
-                    <Typography.Text>
-                      {i18n.language === 'en' ? estimate.explanation.en : estimate.explanation.zh}
-                    </Typography.Text>
-                  </Flex>
-                ) : (
-                  <Typography.Text type="secondary">{t('points.previewHint')}</Typography.Text>
-                )}
-              </Card>
+              <EstimateCard estimate={estimate} testId="record-preview" />
               {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
               <Button
                 type="primary"

@@ -1,24 +1,12 @@
 import { SendOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Select,
-  Statistic,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, DatePicker, Flex, Form, Input, InputNumber, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayInChina } from '../../lib/format';
 import { useSubmit } from '../../lib/forms';
 import { PhotoUpload } from '../photos/PhotoUpload';
+import { EstimateCard } from '../points/EstimateCard';
 import { createRecord, type PointRecord, type RecordCreate } from '../points/points-api';
 import { type Evaluation, preview } from '../rules/rules-api';
 import { ruleSummary } from '../rules/summary';
@@ -45,7 +33,7 @@ export function DeclareForm(props: {
   members: { id: string; name: string }[];
   onDeclared: (record: PointRecord) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [estimate, setEstimate] = useState<Evaluation>();
@@ -186,22 +174,7 @@ export function DeclareForm(props: {
           onUploadingChange={setPhotosUploading}
         />
       </Form.Item>
-      <Card size="small" style={{ marginBottom: 16 }} data-testid="declare-preview">
-        {estimate ? (
-          <Flex gap={24} align="center" wrap>
-            <Statistic
-              title={t('points.preview')}
-              value={estimate.points}
-              suffix={i18n.language === 'en' ? 'pts' : '分'}
-            />
-            <Typography.Text>
-              {i18n.language === 'en' ? estimate.explanation.en : estimate.explanation.zh}
-            </Typography.Text>
-          </Flex>
-        ) : (
-          <Typography.Text type="secondary">{t('points.previewHint')}</Typography.Text>
-        )}
-      </Card>
+      <EstimateCard estimate={estimate} testId="declare-preview" />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Button
         type="primary"
