@@ -13,9 +13,9 @@ export async function startStack() {
   const dynamo = await startDynamoLocal();
   onCleanup(() => dynamo.stop());
   const db: Db = await localDb(dynamo.endpoint, 'bench');
-  const { app, tokens } = localApp({ db, secret: 'bench-secret-for-local-tokens', log: () => {} });
+  const { app, identity } = localApp({ db, secret: 'bench-secret-for-local-tokens', log: () => {} });
   const tokenFor = (user: Parameters<typeof claimsForUser>[0]) =>
-    tokens.issue(claimsForUser(user), new Date());
+    identity.tokens.session(claimsForUser(user), new Date(), 3600).then((t) => t.accessToken);
   const operatorUser = await createUser(
     db,
     {},

@@ -25,7 +25,7 @@ measured side by side in the same minutes, are the point.
 
 **Stack:** a fresh in-memory DynamoDB Local started by the bench, and the real app (the code a Lambda
 runs) called in-process with \`app.request\`, as the Lambda adapter does, with local tokens carrying the
-claims Cognito issues. DynamoDB Local serves one request at a time, so throughput at 8 and 32 clients
+claims our issuer signs. DynamoDB Local serves one request at a time, so throughput at 8 and 32 clients
 measures it more than the app; the floor shows where that ceiling is.
 `;
 }

@@ -7,28 +7,34 @@ import {
   surfaceServices,
   surfaces,
 } from '@xjf/api/routing';
-import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { TOKEN_AUDIENCE } from '@xjf/domain';
+import { CfnOutput, Duration, Lazy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import type * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import type { CustomDomain, SmsSettings } from './config';
 import { ApiFunction } from './constructs/api-function';
+import type { IdentityStack } from './identity';
 import { Monitoring } from './monitoring';
 import { PhotoBucket } from './photos';
 
 export interface ApiStackProps extends StackProps {
   readonly table: ITableV2;
-  readonly userPool: cognito.IUserPool;
-  readonly client: cognito.IUserPoolClient;
+  readonly identity: IdentityStack;
+  readonly sms: SmsSettings | undefined;
   /** The admin's origin, the only one CORS lets call the API. */
   readonly siteUrl: string;
+  /** With a domain the API is served at api.<domain> only, which is also the token issuer. */
+  readonly domain: CustomDomain | undefined;
+  readonly lambdaArchitecture: 'arm64' | 'x86_64';
   readonly alarmEmail: string | undefined;
 }
 
@@ -50,7 +56,7 @@ const TABLE_ACCESS = {
   indexes: { GSI1: ['dynamodb:Query'] },
 } as const;
 
-/** What functions/api/src/photos/s3-photo-store.ts signs for (test/infra/api.test.ts compares). */
+/** What functions/api/src/aws/s3-photo-store.ts signs for (test/infra/api.test.ts compares). */
 const PHOTO_ACCESS = ['s3:GetObject', 's3:PutObject'] as const;
 
 /** HTTP API variables only: the REST API fields of AccessLogFormat's presets do not all exist here. */
@@ -72,6 +78,7 @@ const ACCESS_LOG = {
 const SURFACE_IDS: Record<Surface, string> = {
   admin: 'Api',
   public: 'PublicApi',
+  auth: 'AuthApi',
   partner: 'PartnerApi',
   points: 'PointsApi',
   store: 'StoreApi',
@@ -82,9 +89,12 @@ export class ApiStack extends Stack {
   readonly httpApi: apigw.HttpApi;
   /** One function per surface of the API (functions/api/src/surfaces). */
   readonly functions: Record<Surface, ApiFunction>;
+  /** Where the admin calls the API, and the tokens' issuer: https://api.<domain> or the default endpoint. */
+  readonly url: string;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
+    const { identity, domain } = props;
     // The seed every county's certificate signing key derives from (packages/data/DESIGN.md).
     const signingSeed = new secretsmanager.Secret(this, 'CertificateSigningSeed', {
       description: 'Xiaojifen: seed of the counties’ score certificate signing keys (read by the API only)',
@@ -97,22 +107,33 @@ export class ApiStack extends Stack {
     });
     const photos = new PhotoBucket(this, 'Photos', { siteUrl: props.siteUrl });
     const bucketId = this.resolve((photos.bucket.node.defaultChild as CfnBucket).logicalId);
+    const smsSecret = identity.smsSecret;
     // What each AWS service beyond the table adds to a function that uses it: settings and grants.
     const services: Record<
       SurfaceService,
       { env: Record<string, string>; grant: (fn: ApiFunction) => void }
     > = {
-      directory: {
+      // The issuer signs access tokens with the current key only; KMS keeps the private key.
+      tokenSigner: {
         env: {},
-        // Admins create sign-in accounts for the users they add (and undo them if the table refuses).
         grant: (fn) =>
           fn.role.addToPrincipalPolicy(
-            new iam.PolicyStatement({
-              actions: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminDeleteUser'],
-              resources: [props.userPool.userPoolArn],
-            }),
+            new iam.PolicyStatement({ actions: ['kms:Sign'], resources: [identity.tokenKey.keyArn] }),
           ),
       },
+      // Sign-in codes by Alibaba Cloud SMS, only when configured: without these settings the app
+      // refuses SMS sign-in with a clear error.
+      sms:
+        props.sms && smsSecret
+          ? {
+              env: {
+                SMS_SIGN_NAME: props.sms.signName,
+                SMS_TEMPLATE_CODE: props.sms.templateCode,
+                SMS_SECRET_ARN: smsSecret.secretArn,
+              },
+              grant: (fn) => smsSecret.grantRead(fn.role),
+            }
+          : { env: {}, grant: () => {} },
       signingSeed: {
         env: { SIGNING_SEED_SECRET_ARN: signingSeed.secretArn },
         grant: (fn) => signingSeed.grantRead(fn.role),
@@ -144,32 +165,48 @@ export class ApiStack extends Stack {
           memorySize: 512,
           // API Gateway gives up after 30 s; a request that needs more than 10 s is a bug.
           timeout: Duration.seconds(10),
+          architecture: props.lambdaArchitecture,
           environment: Object.assign(
             {
               TABLE_NAME: props.table.tableName,
-              USER_POOL_ID: props.userPool.userPoolId,
-              USER_POOL_CLIENT_ID: props.client.userPoolClientId,
+              // The signing key first, then the next one (mid-rotation) and the retired ones.
+              TOKEN_KEY_IDS: identity.tokenKeyArns.join(','),
             },
             ...uses.map((service) => services[service].env),
           ),
         });
         fn.grantTable(props.table, TABLE_ACCESS);
+        // Every function verifies tokens (and the issuer publishes them): the public keys only.
+        fn.role.addToPrincipalPolicy(
+          new iam.PolicyStatement({ actions: ['kms:GetPublicKey'], resources: [...identity.tokenKeyArns] }),
+        );
         for (const service of uses) services[service].grant(fn);
         return [surface, fn];
       }),
     ) as Record<Surface, ApiFunction>;
 
-    const issuer = `https://cognito-idp.${this.region}.amazonaws.com/${props.userPool.userPoolId}`;
-    // The admin sends the ID token (it carries the tenancy claims); its audience is the client id.
-    const authorizer = new HttpJwtAuthorizer('Cognito', issuer, {
-      jwtAudience: [props.client.userPoolClientId],
-    });
+    // The issuer is the API itself: API Gateway reads ${issuer}/.well-known/openid-configuration
+    // (a public route of the auth surface) and the keys it names. Without a domain the issuer is
+    // the default endpoint, known only once the API exists, hence the lazy value.
+    let issuer: string | undefined;
+    const authorizer = new HttpJwtAuthorizer(
+      'Issuer',
+      Lazy.string({
+        produce: () => {
+          if (!issuer) throw new Error('the token issuer is set once the HTTP API exists');
+          return issuer;
+        },
+      }),
+      { jwtAudience: [TOKEN_AUDIENCE] },
+    );
     this.httpApi = new apigw.HttpApi(this, 'Http', {
       apiName: `${this.stackName}-http`,
       description: 'Xiaojifen API',
       // Secure by default: a route added later without thinking still needs a token.
       defaultAuthorizer: authorizer,
       createDefaultStage: false,
+      // With a domain, api.<domain> is the only way in (and the only issuer tokens name).
+      disableExecuteApiEndpoint: domain !== undefined,
       corsPreflight: {
         allowOrigins: [props.siteUrl],
         allowMethods: [
@@ -180,11 +217,15 @@ export class ApiStack extends Stack {
           apigw.CorsHttpMethod.DELETE,
         ],
         allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
-        // Bearer tokens, no cookies.
-        allowCredentials: false,
+        // The refresh token is an HttpOnly cookie scoped to /api/auth/session, sent by the admin
+        // with credentials: 'include'; access tokens travel as Bearer headers.
+        allowCredentials: true,
         maxAge: Duration.hours(2),
       },
     });
+    this.url = domain ? `https://${domain.apiName}` : this.httpApi.apiEndpoint;
+    issuer = this.url;
+    for (const surface of surfaces) this.functions[surface].fn.addEnvironment('TOKEN_ISSUER', this.url);
 
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: logs.RetentionDays.SIX_MONTHS });
     const stage = new apigw.HttpStage(this, 'DefaultStage', {
@@ -205,6 +246,22 @@ export class ApiStack extends Stack {
         { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 },
       ]),
     );
+
+    if (domain) {
+      // Regional in both partitions (China has no edge-optimized endpoints); DNS is yours: a CNAME
+      // from api.<domain> to the ApiDomainTarget output.
+      const apiDomain = new apigw.DomainName(this, 'Domain', {
+        domainName: domain.apiName,
+        certificate: acm.Certificate.fromCertificateArn(this, 'Certificate', domain.apiCertificateArn),
+        endpointType: apigw.EndpointType.REGIONAL,
+        securityPolicy: apigw.SecurityPolicy.TLS_1_2,
+      });
+      new apigw.ApiMapping(this, 'Mapping', { api: this.httpApi, domainName: apiDomain, stage });
+      new CfnOutput(this, 'ApiDomainTarget', {
+        value: apiDomain.regionalDomainName,
+        description: `CNAME ${domain.apiName} to this`,
+      });
+    }
 
     const integrations = Object.fromEntries(
       surfaces.map((surface) => [
@@ -231,7 +288,7 @@ export class ApiStack extends Stack {
       if (cfnRoute)
         Validations.of(cfnRoute).acknowledge({
           id: 'AwsSolutions-APIG4',
-          reason: `${route.method} ${route.path} is public by design (health, invite onboarding, the public notice board and its objections, certificate verification and the counties' public signing keys): it is listed in functions/api/src/public-routes.ts; the app checks invite codes itself and the board shows masked names only.`,
+          reason: `${route.method} ${route.path} is public by design, listed in functions/api/src/public-routes.ts: health, invite onboarding, the public notice board and its objections, certificate verification and the counties' public signing keys, the sign-in steps that come before a token exists, and the issuer's discovery document and public keys. The app checks invite codes and sign-in itself, and these routes get a tenth of the stage's throttle.`,
         });
     }
 
@@ -240,6 +297,6 @@ export class ApiStack extends Stack {
       functions: surfaces.map((surface) => this.functions[surface].fn),
       alarmEmail: props.alarmEmail,
     });
-    new CfnOutput(this, 'ApiUrl', { value: this.httpApi.apiEndpoint });
+    new CfnOutput(this, 'ApiUrl', { value: this.url });
   }
 }

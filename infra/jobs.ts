@@ -10,6 +10,7 @@ import { mailAlarms } from './monitoring';
 
 export interface JobsStackProps extends StackProps {
   readonly table: ITableV2;
+  readonly lambdaArchitecture: 'arm64' | 'x86_64';
   readonly alarmEmail: string | undefined;
 }
 
@@ -41,6 +42,7 @@ export class JobsStack extends Stack {
       memorySize: 512,
       // Every village in turn; a county has hundreds, each a few round trips.
       timeout: Duration.minutes(5),
+      architecture: props.lambdaArchitecture,
       environment: { TABLE_NAME: props.table.tableName },
     });
     this.jobsFunction.grantTable(props.table, JOBS_TABLE_ACCESS);

@@ -18,6 +18,8 @@ export interface ApiFunctionProps {
   readonly environment: Record<string, string>;
   readonly memorySize: number;
   readonly timeout: Duration;
+  /** arm64 (Graviton) unless the deployment says otherwise (config `lambdaArchitecture`). */
+  readonly architecture: 'arm64' | 'x86_64';
 }
 
 /** DynamoDB actions per target: the table itself and each index by name. */
@@ -56,8 +58,9 @@ function bundledCode(entry: string): lambda.Code {
 const BUNDLE_CLI = fileURLToPath(new URL('./bundle-cli.ts', import.meta.url));
 
 /**
- * Our defaults for every Lambda: Node 24 on Graviton, an ESM bundle using the runtime's SDK, JSON
- * logs in a log group with retention, and a role that starts empty (no AWS managed policies).
+ * Our defaults for every Lambda: Node 24 (on Graviton unless configured otherwise), an ESM bundle
+ * using the runtime's SDK, JSON logs in a log group with retention, and a role that starts empty
+ * (no AWS managed policies). The bundles are plain JavaScript, so either architecture runs them.
  */
 export class ApiFunction extends Construct {
   readonly fn: lambda.Function;
@@ -74,7 +77,7 @@ export class ApiFunction extends Construct {
       description: props.description,
       handler: 'index.handler',
       runtime: lambda.Runtime.NODEJS_24_X,
-      architecture: lambda.Architecture.ARM_64,
+      architecture: props.architecture === 'arm64' ? lambda.Architecture.ARM_64 : lambda.Architecture.X86_64,
       memorySize: props.memorySize,
       timeout: props.timeout,
       role: this.role,

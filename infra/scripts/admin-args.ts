@@ -4,10 +4,10 @@ import * as z from 'zod';
 
 const argsSchema = z
   .object({
-    'user-pool-id': z
-      .string()
-      .regex(/^[a-z]{2}(?:-[a-z]+)+-\d_[A-Za-z0-9]+$/, 'e.g. ap-southeast-1_AbC123 (Auth stack output)'),
     table: z.string().min(3, 'the Data stack output TableName'),
+    region: z
+      .string()
+      .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'the region the stacks are deployed in, e.g. cn-northwest-1'),
     username: usernameSchema,
     name: nameText(20),
     role: z.enum(['platform_operator', 'county_admin']),
@@ -25,7 +25,7 @@ export function adminArgs(argv: string[]) {
     args: argv,
     strict: true,
     options: Object.fromEntries(
-      ['user-pool-id', 'table', 'username', 'name', 'role', 'county-id', 'phone'].map((k) => [
+      ['table', 'region', 'username', 'name', 'role', 'county-id', 'phone'].map((k) => [
         k,
         { type: 'string' },
       ]),
@@ -38,9 +38,8 @@ export function adminArgs(argv: string[]) {
   }
   const a = parsed.data;
   return {
-    userPoolId: a['user-pool-id'],
-    region: a['user-pool-id'].split('_')[0] ?? '',
     tableName: a.table,
+    region: a.region,
     countyId: a['county-id'],
     user: { username: a.username, name: a.name, role: a.role, phone: a.phone },
   };

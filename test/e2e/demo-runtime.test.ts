@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getUsername, listHouseholds, listRuleSets, listTownships, listVillages } from '@xjf/data';
-import { claimsForUser } from '@xjf/http';
-import { isSeeded, localApp, localDb, startDynamoLocal } from '@xjf/local';
+import { DEMO_PASSWORD, isSeeded, localApp, localDb, startDynamoLocal } from '@xjf/local';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { client } from '../support/http';
 
@@ -44,7 +43,7 @@ describe('the demo on disk', () => {
       const households = await listHouseholds(db, yinchuanScope, { q: '罗先和' });
       expect(households.items.map((h) => h.number)).toEqual(['0001']);
 
-      const { app, tokens } = localApp({ db, secret: 's', log: () => {} });
+      const { app } = localApp({ db, secret: 's', log: () => {} });
       const call = client(app);
       const board = await call('GET', `/api/public/villages/${yinchuan.villageId}/board`);
       expect(board.body.village.name).toBe('银川村');
@@ -59,7 +58,13 @@ describe('the demo on disk', () => {
         expect(out.status, out.stdout + out.stderr).toBe(0);
         expect(out.stdout).toMatch(command === 'audit-ledger.ts' ? /账实相符：\d+ 个村/ : /汇总与台账一致/);
       }
-      const token = await tokens.issue(claimsForUser(admin), new Date());
+      // The county admin signs in with the demo password and is asked to set up TOTP, as a real one is.
+      const real = await call('POST', '/api/auth/sign-in', {
+        body: { username: 'dafang.admin', password: DEMO_PASSWORD },
+      });
+      expect(real.body.status).toBe('totp_enrolment_required');
+      const token = (await call('POST', '/api/dev/sign-in', { body: { username: 'dafang.admin' } })).body
+        .tokens.accessToken;
       const township = (await listTownships(db, scope, {})).items[0];
       const invite = await call('POST', `/api/counties/${scope.countyId}/invites`, {
         token,

@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { publicRoutes } from '@xjf/api/public-routes';
 import { type Surface, type SurfaceService, surfaceServices, surfaces } from '@xjf/api/routing';
+import { TOKEN_AUDIENCE } from '@xjf/domain';
 import type { CfnElement } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { synthApp } from './synth';
+import { SYNTH_TIMEOUT, synthApp } from './synth';
 
 type Resource = { Type: string; Properties: Record<string, unknown> };
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
@@ -21,7 +22,7 @@ describe('api stack', () => {
     api = template(stacks.api);
     all = Object.values(stacks).map(template);
     tableLogicalId = stacks.data.getLogicalId(stacks.data.table.node.defaultChild as CfnElement);
-  });
+  }, SYNTH_TIMEOUT);
 
   const functions = () =>
     all.flatMap((t) => Object.entries(t.findResources('AWS::Lambda::Function')) as [string, Resource][]);
@@ -59,13 +60,14 @@ describe('api stack', () => {
     });
   const withActions = (statements: Statement[], prefix: string) =>
     statements.filter((s) => [s.Action].flat().some((a) => a.startsWith(prefix)));
-  const using = (service: SurfaceService) => surfaces.filter((s) => surfaceServices[s].includes(service));
 
   it('runs one function per surface, each with the settings of what it uses and a log group with retention', () => {
     const fns = surfaceFunctions();
     expect(fns.map((f) => f.surface).sort()).toEqual([...surfaces].sort());
+    // SMS is not configured here: its settings appear only with smsSignName (identity.test.ts).
     const settings: Record<SurfaceService, string[]> = {
-      directory: [],
+      tokenSigner: [],
+      sms: [],
       signingSeed: ['SIGNING_SEED_SECRET_ARN'],
       photos: ['PHOTO_BUCKET'],
     };
@@ -74,8 +76,8 @@ describe('api stack', () => {
         [
           'NODE_OPTIONS',
           'TABLE_NAME',
-          'USER_POOL_CLIENT_ID',
-          'USER_POOL_ID',
+          'TOKEN_ISSUER',
+          'TOKEN_KEY_IDS',
           ...surfaceServices[surface].flatMap((service) => settings[service]),
         ].sort(),
       );
@@ -106,23 +108,9 @@ describe('api stack', () => {
     }
   });
 
-  it('lets only the surfaces that add users create and undo sign-in accounts, in their own user pool', () => {
-    expect(using('directory').sort()).toEqual(['admin', 'public']);
-    for (const { surface, statements } of surfaceFunctions()) {
-      const cognito = withActions(statements, 'cognito-idp:');
-      if (!using('directory').includes(surface)) {
-        expect(cognito, surface).toEqual([]);
-        continue;
-      }
-      expect(cognito).toHaveLength(1);
-      expect([cognito[0]?.Action].flat().sort()).toEqual([
-        'cognito-idp:AdminCreateUser',
-        'cognito-idp:AdminDeleteUser',
-      ]);
-      // The Auth stack's user pool ARN, passed across stacks.
-      expect(JSON.stringify(cognito[0]?.Resource)).toMatch(/Auth.*GetAttUsers\w*Arn/);
-      expect(JSON.stringify(cognito[0]?.Resource)).not.toContain('"*"');
-    }
+  it('gives no function any Cognito action: sign-in is the API’s own', () => {
+    for (const { surface, statements } of surfaceFunctions())
+      expect(withActions(statements, 'cognito-'), surface).toEqual([]);
   });
 
   it('keeps the certificate signing seed in a secret that only the partner function reads', () => {
@@ -167,16 +155,28 @@ describe('api stack', () => {
     api.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
       IdentitySource: ['$request.header.Authorization'],
-      JwtConfiguration: { Audience: [Match.anyValue()], Issuer: Match.anyValue() },
+      JwtConfiguration: { Audience: [TOKEN_AUDIENCE], Issuer: Match.anyValue() },
     });
+    // The issuer's discovery document and keys, and the sign-in steps, need no token.
+    for (const key of [
+      'GET /.well-known/openid-configuration',
+      'GET /.well-known/jwks.json',
+      'POST /api/auth/sign-in',
+    ])
+      expect(publicKeys).toContain(key);
   });
 
-  it('lets only the admin origin call it cross-origin, without credentials', () => {
+  it('lets only the admin origin call it cross-origin, with credentials (the refresh cookie)', () => {
     const [http] = Object.values(api.findResources('AWS::ApiGatewayV2::Api')) as Resource[];
-    const cors = http?.Properties.CorsConfiguration as { AllowOrigins: unknown[]; AllowCredentials: boolean };
+    const cors = http?.Properties.CorsConfiguration as {
+      AllowOrigins: unknown[];
+      AllowCredentials: boolean;
+      AllowHeaders: string[];
+    };
     expect(cors.AllowOrigins).toHaveLength(1);
     expect(JSON.stringify(cors.AllowOrigins)).toMatch(/https:\/\/.*Cdn.*DomainName/);
-    expect(cors.AllowCredentials).toBe(false);
+    expect(cors.AllowCredentials).toBe(true);
+    expect(cors.AllowHeaders).toEqual(['authorization', 'content-type', 'idempotency-key']);
   });
 
   it('throttles the stage, public routes harder, and writes access logs', () => {
@@ -214,7 +214,7 @@ describe('api stack', () => {
 });
 
 describe('api stack with an alarm e-mail', () => {
-  it('mails every alarm through an SNS topic that requires TLS', () => {
+  it('mails every alarm through an SNS topic that requires TLS', { timeout: SYNTH_TIMEOUT }, () => {
     const { stacks, template } = synthApp({ alarmEmail: 'ops@example.cn' });
     const api = template(stacks.api);
     api.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.cn' });

@@ -22,8 +22,8 @@ const entries = {
 const environment = {
   AWS_REGION: 'ap-southeast-1',
   TABLE_NAME: 'bundle-test',
-  USER_POOL_ID: 'ap-southeast-1_Bundle000',
-  USER_POOL_CLIENT_ID: 'bundle-test-client',
+  TOKEN_ISSUER: 'https://api.bundle-test.example.cn',
+  TOKEN_KEY_IDS: 'arn:aws:kms:ap-southeast-1:000000000000:key/00000000-0000-0000-0000-000000000000',
   SIGNING_SEED_SECRET_ARN: 'arn:aws:secretsmanager:ap-southeast-1:000000000000:secret:bundle-test',
   PHOTO_BUCKET: 'bundle-test-photos',
 };
@@ -90,7 +90,17 @@ describe('the functions as the build makes them', () => {
     expect(JSON.stringify(res.body)).toMatch(/[\u4e00-\u9fff]/);
   });
 
-  it.each(surfaces.filter((s) => s !== 'public'))(
+  it('answer the issuer’s discovery document without a token, from the auth function', async () => {
+    const res = await invokeBuilt('auth', event('GET', '/.well-known/openid-configuration'));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      issuer: environment.TOKEN_ISSUER,
+      jwks_uri: `${environment.TOKEN_ISSUER}/.well-known/jwks.json`,
+    });
+  });
+
+  // The public and auth surfaces' routes are the ones without a token (public-routes.ts).
+  it.each(surfaces.filter((s) => s !== 'public' && s !== 'auth'))(
     'the %s function refuses a request without a token',
     async (surface) => {
       const paths: Record<string, string> = {

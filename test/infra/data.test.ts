@@ -1,6 +1,6 @@
 import { tableSpec } from '@xjf/data/table';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { synthApp } from './synth';
+import { SYNTH_TIMEOUT, synthApp } from './synth';
 
 describe('data stack', () => {
   let table: { Properties: Record<string, unknown> & { Replicas: Record<string, unknown>[] } } & Record<
@@ -13,7 +13,7 @@ describe('data stack', () => {
     const tables = Object.values(template(stacks.data).findResources('AWS::DynamoDB::GlobalTable'));
     expect(tables).toHaveLength(1);
     table = tables[0] as typeof table;
-  });
+  }, SYNTH_TIMEOUT);
 
   it('has the key schema and indexes of the shared table spec', () => {
     expect(table.Properties.KeySchema).toEqual([

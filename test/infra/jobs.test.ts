@@ -1,7 +1,7 @@
 import type { CfnElement } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { synthApp } from './synth';
+import { SYNTH_TIMEOUT, synthApp } from './synth';
 
 type Resource = { Type: string; Properties: Record<string, unknown> };
 
@@ -14,7 +14,7 @@ beforeAll(() => {
   jobs = template(stacks.jobs);
   tableLogicalId = stacks.data.getLogicalId(stacks.data.table.node.defaultChild as CfnElement);
   fnLogicalId = stacks.jobs.getLogicalId(stacks.jobs.jobsFunction.fn.node.defaultChild as CfnElement);
-});
+}, SYNTH_TIMEOUT);
 
 describe('jobs stack', () => {
   it('runs the jobs function every 15 minutes, retried, with a dead-letter queue', () => {

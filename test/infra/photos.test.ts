@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { surfaceServices, surfaces } from '@xjf/api/routing';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { synthApp } from './synth';
+import { SYNTH_TIMEOUT, synthApp } from './synth';
 
 type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string; Condition?: unknown };
@@ -19,7 +19,7 @@ describe('photo bucket', () => {
       .map(([id]) => id);
     expect(ids).toHaveLength(1);
     bucketId = ids[0] ?? '';
-  });
+  }, SYNTH_TIMEOUT);
 
   it('keeps photos private, encrypted, TLS-only, logged and retained', () => {
     const bucket = api.findResources('AWS::S3::Bucket')[bucketId] as Resource;
@@ -89,7 +89,7 @@ describe('photo bucket', () => {
  */
 function actionsThePhotoStoreUses(): string[] {
   const source = readFileSync(
-    new URL('../../functions/api/src/photos/s3-photo-store.ts', import.meta.url),
+    new URL('../../functions/api/src/aws/s3-photo-store.ts', import.meta.url),
     'utf8',
   );
   const calls: Record<string, string> = {

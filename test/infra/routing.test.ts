@@ -3,17 +3,16 @@ import { createApp, OPENAPI_INFO, surfaceRouters } from '@xjf/api';
 import { publicRoutes } from '@xjf/api/public-routes';
 import { type Surface, surfaceOf, surfaceRoutes, surfaceServices, surfaces } from '@xjf/api/routing';
 import { createDb, tableSigningSeed } from '@xjf/data';
-import { noUserDirectory } from '@xjf/domain';
 import type { Deps } from '@xjf/http';
 import { describe, expect, it } from 'vitest';
-import { synthApp } from './synth';
+import { SYNTH_TIMEOUT, synthApp } from './synth';
 
 /** Deps that are never called: the routes are only listed. */
 const db = createDb({ tableName: 'unused', region: 'local', endpoint: 'http://127.0.0.1:9' });
 const deps: Deps = {
   db,
   verifier: { verify: () => Promise.reject(new Error('unused')) },
-  directory: noUserDirectory,
+  identity: {} as Deps['identity'],
   clock: () => new Date(),
   log: () => {},
   signingSeed: tableSigningSeed(db),
@@ -41,12 +40,21 @@ describe('routing requests to the per-surface functions', () => {
     const byKey = new Map(surfaces.flatMap((s) => served(s).map((o) => [key(o), s] as const)));
     const real = documented.filter((o) => !o.path.startsWith('/api/dev/'));
     expect(real.length).toBeGreaterThan(80);
-    for (const operation of real)
+    // The issuer's discovery document and keys sit at the root, where OIDC puts them: every
+    // surface's app answers them (surfaces/app.ts) and API Gateway sends them to the auth function.
+    const atRoot = real.filter((o) => !o.path.startsWith('/api/'));
+    expect(atRoot.map(key).sort()).toEqual([
+      'GET /.well-known/jwks.json',
+      'GET /.well-known/openid-configuration',
+    ]);
+    for (const operation of atRoot) expect(surfaceOf(operation.path), key(operation)).toBe('auth');
+    const underApi = real.filter((o) => o.path.startsWith('/api/'));
+    for (const operation of underApi)
       expect(surfaceOf(operation.path), key(operation)).toBe(byKey.get(key(operation)));
     // And no surface serves an operation twice, or one the document lacks.
     const all = surfaces.flatMap(served).map(key);
     expect(new Set(all).size).toBe(all.length);
-    expect(all.sort()).toEqual(real.map(key).sort());
+    expect(all.sort()).toEqual(underApi.map(key).sort());
   });
 
   it('picks the most specific pattern, as API Gateway does', () => {
@@ -57,9 +65,13 @@ describe('routing requests to the per-surface functions', () => {
     expect(surfaceOf('/api/counties/{countyId}/reports/villages')).toBe('reports');
     expect(surfaceOf('/api/counties/{countyId}/users')).toBe('admin');
     expect(surfaceOf('/api/health')).toBe('public');
+    expect(surfaceOf('/api/auth/sign-in')).toBe('auth');
+    expect(surfaceOf('/.well-known/jwks.json')).toBe('auth');
   });
 
-  it('gives API Gateway each surface’s patterns on its function, and the public routes without the authorizer', () => {
+  it('gives API Gateway each surface’s patterns on its function, and the public routes without the authorizer', {
+    timeout: SYNTH_TIMEOUT,
+  }, () => {
     const { stacks, template } = synthApp();
     const api = template(stacks.api);
     type Resource = { Properties: Record<string, unknown> };
@@ -97,7 +109,10 @@ describe('routing requests to the per-surface functions', () => {
         if (seen.has(url.href)) return;
         seen.add(url.href);
         const source = readFileSync(url, 'utf8');
-        for (const m of source.matchAll(/deps\.(directory|signingSeed|photos)\b/g)) used.add(m[1] ?? '');
+        for (const m of source.matchAll(/deps\.(signingSeed|photos)\b/g)) used.add(m[1] ?? '');
+        // The issuer's side of sign-in: signing tokens (KMS Sign) and sending SMS codes.
+        for (const m of source.matchAll(/\bidentity\.(tokens|sms)\b/g))
+          used.add(m[1] === 'tokens' ? 'tokenSigner' : 'sms');
         for (const m of source.matchAll(/from '(\.\.?\/[\w/.-]+)'/g)) visit(new URL(`${m[1]}.ts`, url));
       };
       visit(new URL(`../../functions/api/src/surfaces/${surface}.ts`, import.meta.url));

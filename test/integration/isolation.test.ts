@@ -1,7 +1,6 @@
 import { publicRoutes } from '@xjf/api/public-routes';
-import { devTokens } from '@xjf/http';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SECRET } from '../support/app';
+import { foreignKeyToken } from '../support/app';
 import { partnersAround } from '../support/partner-tokens';
 import { sampleBodies, tenantWorld } from '../support/tenant-world';
 
@@ -191,26 +190,22 @@ describe('authentication', () => {
   it('answers 401 for a tampered token', async () => {
     const [header, payload, signature] = w.a.adminToken.split('.');
     const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString());
-    const forged = Buffer.from(JSON.stringify({ ...claims, 'custom:villageId': w.b.id })).toString(
-      'base64url',
-    );
+    const forged = Buffer.from(JSON.stringify({ ...claims, villageId: w.b.id })).toString('base64url');
     const res = await w.call('GET', `/api/villages/${w.b.id}`, { token: `${header}.${forged}.${signature}` });
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('invalid_token');
   });
 
   it('answers 401 for an expired token', async () => {
-    const tokens = devTokens(SECRET);
     const me = (await w.call('GET', '/api/me', { token: w.a.adminToken })).body;
-    const expired = await tokens.issue(
+    const expired = await w.issue(
       {
         sub: me.userId,
-        'cognito:username': me.username,
+        username: me.username,
         name: me.name,
-        'custom:role': 'village_admin',
-        'custom:userId': me.userId,
-        'custom:countyId': w.x.id,
-        'custom:villageId': w.a.id,
+        role: 'village_admin',
+        countyId: w.x.id,
+        villageId: w.a.id,
       },
       new Date(Date.now() - 86_400_000),
       3600,
@@ -220,33 +215,24 @@ describe('authentication', () => {
   });
 
   it('answers 401 for a token signed with another key', async () => {
-    const other = devTokens('another-secret');
-    const token = await other.issue(
-      {
-        sub: 'x',
-        'cognito:username': 'x',
-        name: 'x',
-        'custom:role': 'county_admin',
-        'custom:userId': 'x',
-        'custom:countyId': w.x.id,
-      },
-      new Date(),
-    );
+    const token = await foreignKeyToken(w.identity.issuer, {
+      sub: 'x',
+      username: 'x',
+      name: 'x',
+      role: 'county_admin',
+      countyId: w.x.id,
+    });
     expect((await w.call('GET', `/api/counties/${w.x.id}`, { token })).status).toBe(401);
   });
 
   it('answers 401 for a village role token without a village', async () => {
-    const token = await devTokens(SECRET).issue(
-      {
-        sub: 'x',
-        'cognito:username': 'x',
-        name: 'x',
-        'custom:role': 'village_admin',
-        'custom:userId': 'x',
-        'custom:countyId': w.x.id,
-      },
-      new Date(),
-    );
+    const token = await w.issue({
+      sub: 'x',
+      username: 'x',
+      name: 'x',
+      role: 'village_admin',
+      countyId: w.x.id,
+    });
     expect((await w.call('GET', villageRoute(), { token })).status).toBe(401);
   });
 
@@ -263,17 +249,16 @@ describe('authentication', () => {
     const me = (await w.call('GET', '/api/me', { token: w.y.adminToken })).body;
     const claims = {
       sub: me.userId,
-      'cognito:username': me.username,
+      username: me.username,
       name: me.name,
-      'custom:role': 'county_admin' as const,
-      'custom:userId': me.userId,
-      'custom:countyId': w.y.id,
+      role: 'county_admin' as const,
+      countyId: w.y.id,
     };
-    const expired = await devTokens(SECRET).issue(claims, new Date(Date.now() - 86_400_000), 3600);
+    const expired = await w.issue(claims, new Date(Date.now() - 86_400_000), 3600);
     const [header, payload, signature] = w.y.adminToken.split('.');
     const raised = {
       ...JSON.parse(Buffer.from(payload ?? '', 'base64url').toString()),
-      'custom:role': 'platform_operator',
+      role: 'platform_operator',
     };
     const tampered = `${header}.${Buffer.from(JSON.stringify(raised)).toString('base64url')}.${signature}`;
     for (const { method, path } of closed) {

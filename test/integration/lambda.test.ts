@@ -1,95 +1,135 @@
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import { createApp } from '@xjf/api';
-import { createUser, tableSigningSeed } from '@xjf/data';
-import { noUserDirectory } from '@xjf/domain';
-import { cognitoVerifier } from '@xjf/http/cognito';
-import { localDb, localPhotos } from '@xjf/local';
-import { handle, type LambdaContext } from 'hono/aws-lambda';
-
-import { sign } from 'hono/jwt';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { createUser } from '@xjf/data';
+import { totpCode } from '@xjf/http';
+import { localDb } from '@xjf/local';
+import type { handle, LambdaContext } from 'hono/aws-lambda';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoEndpoint } from '../support/dynamo';
+import { startKmsStub } from '../support/kms-stub';
 import { event, type HttpApiEvent } from '../support/lambda-event';
 
-const REGION = 'ap-southeast-1';
-const USER_POOL_ID = `${REGION}_TestPool1`;
-const CLIENT_ID = 'test-client-id';
-const ISSUER = `https://cognito-idp.${REGION}.amazonaws.com/${USER_POOL_ID}`;
+const CURRENT_KEY = 'arn:aws-cn:kms:cn-northwest-1:111122223333:key/current-key';
+const RETIRED_KEY = 'arn:aws-cn:kms:cn-northwest-1:111122223333:key/retired-key';
+const ISSUER = 'https://api.xiaojifen.example.cn';
 
-// A key pair standing in for the user pool's signing key, published to the verifier as its JWKS.
-const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const kid = 'test-key-1';
-const { n, e } = publicKey.export({ format: 'jwk' });
-const jwks = { keys: [{ kty: 'RSA', n: n ?? '', e: e ?? '', kid, alg: 'RS256', use: 'sig' }] };
+type Handler = ReturnType<typeof handle>;
+let auth: Handler;
+let admin: Handler;
+let publicSurface: Handler;
+let kms: Awaited<ReturnType<typeof startKmsStub>>;
+let operator: { username: string; temporaryPassword?: string };
 
-function cognitoIdToken(claims: Record<string, unknown>, overrides: Record<string, unknown> = {}) {
-  const now = Math.floor(Date.now() / 1000);
-  return sign(
-    { iss: ISSUER, aud: CLIENT_ID, token_use: 'id', iat: now, exp: now + 3600, ...claims, ...overrides },
-    { ...privateKey.export({ format: 'jwk' }), kid, alg: 'RS256' },
-    'RS256',
-  );
-}
-
-let handler: ReturnType<typeof handle>;
-let operatorClaims: Record<string, unknown>;
-
+/**
+ * The Lambda entry points exactly as deployed (their environment, the KMS key, the table),
+ * with AWS's endpoints pointed at DynamoDB Local and a KMS stub through the SDK's own
+ * AWS_ENDPOINT_URL_* settings.
+ */
 beforeAll(async () => {
-  const db = await localDb(dynamoEndpoint(), `lambda-${randomUUID()}`);
-  const verifier = cognitoVerifier({ userPoolId: USER_POOL_ID, clientId: CLIENT_ID, jwks });
-  handler = handle(
-    createApp({
-      db,
-      verifier,
-      directory: noUserDirectory,
-      clock: () => new Date(),
-      log: () => {},
-      signingSeed: tableSigningSeed(db),
-      photos: localPhotos({ dir: tmpdir(), secret: 'lambda-test', clock: () => new Date() }).store,
-    }),
-  );
-  const operator = await createUser(
+  kms = await startKmsStub([CURRENT_KEY, RETIRED_KEY]);
+  const tableName = `lambda-${randomUUID()}`;
+  const db = await localDb(dynamoEndpoint(), tableName);
+  Object.assign(process.env, {
+    AWS_REGION: 'cn-northwest-1',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint(),
+    AWS_ENDPOINT_URL_KMS: kms.endpoint,
+    TABLE_NAME: tableName,
+    TOKEN_ISSUER: ISSUER,
+    TOKEN_KEY_IDS: `${CURRENT_KEY},${RETIRED_KEY}`,
+  });
+  auth = (await import('../../functions/api/src/lambda/auth')).handler;
+  admin = (await import('../../functions/api/src/lambda/admin')).handler;
+  publicSurface = (await import('../../functions/api/src/lambda/public')).handler;
+  operator = await createUser(
     db,
     {},
-    { username: 'operator', name: '运维', role: 'platform_operator' },
-    'test',
+    { username: 'ops.admin', name: '运维', role: 'platform_operator' },
+    'create-admin',
     new Date(),
   );
-  operatorClaims = {
-    sub: randomUUID(),
-    'cognito:username': operator.username,
-    name: operator.name,
-    'custom:role': 'platform_operator',
-    'custom:userId': operator.id,
-  };
 });
+afterAll(() => kms.stop());
 
-const invoke = (e: HttpApiEvent) => handler(e, {} as LambdaContext);
+const invoke = async (handler: Handler, e: HttpApiEvent) => {
+  const res = await handler(e, {} as LambdaContext);
+  return { ...res, json: res.body ? JSON.parse(res.body) : undefined };
+};
 
-describe('the Lambda entry point behind API Gateway', () => {
-  it('creates a county from a base64 body with a Cognito ID token', async () => {
-    const res = await invoke(
-      event('POST', '/api/counties', await cognitoIdToken(operatorClaims), {
-        name: '大方县',
-        province: '贵州省',
+describe('the Lambda functions behind API Gateway, signing with KMS', () => {
+  let accessToken: string;
+  let cookies: string[] = [];
+
+  it('signs the first operator in: one-time password, new password, TOTP set-up', async () => {
+    const first = await invoke(
+      auth,
+      event('POST', '/api/auth/sign-in', undefined, {
+        username: operator.username,
+        password: operator.temporaryPassword,
       }),
     );
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json.status).toBe('password_change_required');
+    const changed = await invoke(
+      auth,
+      event('POST', '/api/auth/password', undefined, {
+        challenge: first.json.challenge,
+        newPassword: 'Ningxia-2026-ops',
+      }),
+    );
+    expect(changed.json.status).toBe('totp_enrolment_required');
+    const { challenge, secret } = changed.json.setup;
+    const enrolled = await invoke(
+      auth,
+      event('POST', '/api/auth/totp/enrolment', undefined, { challenge, code: totpCode(secret, new Date()) }),
+    );
+    expect(enrolled.statusCode, enrolled.body).toBe(200);
+    expect(enrolled.json.status).toBe('signed_in');
+    expect(enrolled.json.recoveryCodes).toHaveLength(10);
+    accessToken = enrolled.json.tokens.accessToken;
+    cookies = (enrolled.cookies ?? []).map((c) => c.split(';')[0] ?? '');
+    expect(enrolled.cookies?.[0]).toMatch(
+      /^xjf_refresh=.+; Max-Age=\d+; Path=\/api\/auth\/session; HttpOnly; Secure; SameSite=Strict$/,
+    );
+  });
+
+  it('lets another function verify the token with the public key alone', async () => {
+    const res = await invoke(
+      admin,
+      event('POST', '/api/counties', accessToken, { name: '大方县', province: '贵州省' }),
+    );
     expect(res.statusCode, res.body).toBe(201);
-    expect(JSON.parse(res.body)).toMatchObject({ name: '大方县' });
     expect(res.headers?.['x-request-id']).toBeTruthy();
+    // Only the auth function signed, only with the current key; everyone else fetched public keys.
+    const signs = kms.calls.filter((c) => c.operation === 'Sign');
+    expect(signs.length).toBeGreaterThan(0);
+    expect(new Set(signs.map((c) => c.keyId))).toEqual(new Set([CURRENT_KEY]));
+    expect(new Set(kms.calls.map((c) => c.operation))).toEqual(new Set(['GetPublicKey', 'Sign']));
   });
 
-  it('refuses a token from another client id or an expired one', async () => {
-    const wrongAudience = await cognitoIdToken(operatorClaims, { aud: 'other-client' });
-    expect((await invoke(event('GET', '/api/counties', wrongAudience))).statusCode).toBe(401);
-    const expired = await cognitoIdToken(operatorClaims, { exp: Math.floor(Date.now() / 1000) - 60 });
-    expect((await invoke(event('GET', '/api/counties', expired))).statusCode).toBe(401);
+  it('publishes the current and the retired key, and the discovery document names the issuer', async () => {
+    const jwks = await invoke(auth, event('GET', '/.well-known/jwks.json'));
+    expect(jwks.json.keys).toHaveLength(2);
+    expect(jwks.json.keys[0]).toMatchObject({ kty: 'RSA', alg: 'RS256', use: 'sig' });
+    const discovery = await invoke(auth, event('GET', '/.well-known/openid-configuration'));
+    expect(discovery.json).toMatchObject({ issuer: ISSUER, jwks_uri: `${ISSUER}/.well-known/jwks.json` });
   });
 
-  it('serves the public health route without a token', async () => {
-    const res = await invoke(event('GET', '/api/health'));
-    expect(res.statusCode).toBe(200);
-    expect(JSON.parse(res.body)).toEqual({ status: 'ok' });
+  it('refreshes through the cookie API Gateway passes in `cookies`', async () => {
+    const res = await invoke(auth, event('POST', '/api/auth/session/refresh', undefined, undefined, cookies));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json.accessToken).not.toBe(accessToken);
+    expect(res.cookies?.[0]).toMatch(/^xjf_refresh=/);
+  });
+
+  it('refuses a token of another audience or issuer, and serves health without one', async () => {
+    const [header, payload, signature] = accessToken.split('.');
+    const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString());
+    for (const change of [{ aud: 'other-client' }, { iss: 'https://evil.example' }]) {
+      const forged = `${header}.${Buffer.from(JSON.stringify({ ...claims, ...change })).toString('base64url')}.${signature}`;
+      expect((await invoke(admin, event('GET', '/api/counties', forged))).statusCode).toBe(401);
+    }
+    const health = await invoke(publicSurface, event('GET', '/api/health'));
+    expect(health.statusCode).toBe(200);
   });
 });

@@ -5,8 +5,15 @@ import type { LambdaEvent } from 'hono/aws-lambda';
 export type HttpApiEvent = Extract<LambdaEvent, { rawPath: string; routeKey: string }>;
 
 /** An API Gateway HTTP API (payload 2.0) event, as the JWT authorizer passes it on. */
-export function event(method: string, path: string, token?: string, body?: unknown): HttpApiEvent {
+export function event(
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+  cookies?: string[],
+): HttpApiEvent {
   return {
+    ...(cookies ? { cookies } : {}),
     version: '2.0',
     routeKey: 'ANY /api/{proxy+}',
     rawPath: path,

@@ -161,6 +161,9 @@ export const sampleBodies: Record<string, unknown> = {
   'POST /api/villages/{villageId}/redemptions/{redemptionId}/cancel': { reason: '外来撤销' },
   'POST /api/villages/{villageId}/uploads': { purpose: 'evidence', contentType: 'image/jpeg', size: 1000 },
   'PATCH /api/villages/{villageId}/users/{userId}': { householdId: null },
+  // No body: the path says whose password; a foreign user id must change nothing.
+  'POST /api/counties/{countyId}/users/{userId}/password-reset': undefined,
+  'POST /api/villages/{villageId}/users/{userId}/password-reset': undefined,
   'POST /api/counties/{countyId}/programs': { name: '外来县项目' },
   'PATCH /api/counties/{countyId}/programs/{programId}': { description: '外来修改' },
   'POST /api/counties/{countyId}/rule-sets': { programId: '0000000000000000', name: '外来县细则' },

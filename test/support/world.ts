@@ -12,7 +12,7 @@ const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${(seq++)
  */
 /** `endpoint`: a DynamoDB Local of the test's own instead of the worker's shared one. */
 export async function buildWorld(options: { clock?: () => Date; endpoint?: string } = {}) {
-  const { app, db, tokenFor } = await testApp(options);
+  const { app, db, tokenFor, issue, identity, smsInbox } = await testApp(options);
   const call = client(app);
   const operatorUser = await createUser(
     db,
@@ -69,5 +69,5 @@ export async function buildWorld(options: { clock?: () => Date; endpoint?: strin
   const a = await village(x, '银川村');
   const b = await village(x, '新春村');
   const c = await village(y, '音寨村');
-  return { app, db, call, tokenFor, operator, x, y, a, b, c, unique };
+  return { app, db, call, tokenFor, issue, identity, smsInbox, operator, x, y, a, b, c, unique };
 }

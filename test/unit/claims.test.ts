@@ -1,16 +1,16 @@
 import { actorFromClaims, claimsForUser } from '@xjf/http';
 import { describe, expect, it } from 'vitest';
 
-const base = { sub: 's', 'cognito:username': 'yinchuan.admin', name: '王国强', 'custom:userId': 'u1' };
+const base = { sub: 'u1', username: 'yinchuan.admin', name: '王国强' };
 
 describe('tenancy from token claims', () => {
   it('maps a village token to a village actor', () => {
     expect(
       actorFromClaims({
         ...base,
-        'custom:role': 'recorder',
-        'custom:countyId': 'c1',
-        'custom:villageId': 'v1',
+        role: 'recorder',
+        countyId: 'c1',
+        villageId: 'v1',
       }),
     ).toEqual({
       kind: 'village',
@@ -26,9 +26,9 @@ describe('tenancy from token claims', () => {
   it('ignores a village id on a county token', () => {
     const actor = actorFromClaims({
       ...base,
-      'custom:role': 'county_official',
-      'custom:countyId': 'c1',
-      'custom:villageId': 'v9',
+      role: 'county_official',
+      countyId: 'c1',
+      villageId: 'v9',
     });
     expect(actor).toEqual({
       kind: 'county',
@@ -41,21 +41,21 @@ describe('tenancy from token claims', () => {
   });
 
   it('refuses a role without the scope it needs, or an unknown role', () => {
-    expect(() => actorFromClaims({ ...base, 'custom:role': 'store_clerk', 'custom:countyId': 'c1' })).toThrow(
+    expect(() => actorFromClaims({ ...base, role: 'store_clerk', countyId: 'c1' })).toThrow(
       expect.objectContaining({ status: 401 }),
     );
-    expect(() => actorFromClaims({ ...base, 'custom:role': 'county_admin' })).toThrow(
+    expect(() => actorFromClaims({ ...base, role: 'county_admin' })).toThrow(
       expect.objectContaining({ status: 401 }),
     );
-    expect(() => actorFromClaims({ ...base, 'custom:role': 'superuser', 'custom:countyId': 'c1' })).toThrow(
+    expect(() => actorFromClaims({ ...base, role: 'superuser', countyId: 'c1' })).toThrow(
       expect.objectContaining({ status: 401 }),
     );
   });
 
   it('gives a partner user its partner, and refuses a partner token without one', () => {
-    const partner = { ...base, 'custom:role': 'partner', 'custom:countyId': 'c1' };
+    const partner = { ...base, role: 'partner', countyId: 'c1' };
     expect(() => actorFromClaims(partner)).toThrow(expect.objectContaining({ status: 401 }));
-    expect(actorFromClaims({ ...partner, 'custom:partnerId': 'p1' })).toMatchObject({
+    expect(actorFromClaims({ ...partner, partnerId: 'p1' })).toMatchObject({
       kind: 'county',
       role: 'partner',
       countyId: 'c1',
@@ -63,14 +63,14 @@ describe('tenancy from token claims', () => {
     });
     const official = actorFromClaims({
       ...base,
-      'custom:role': 'county_official',
-      'custom:countyId': 'c1',
-      'custom:partnerId': 'p1',
+      role: 'county_official',
+      countyId: 'c1',
+      partnerId: 'p1',
     });
     expect(official).not.toHaveProperty('partnerId');
   });
 
-  it('round-trips a stored user through the claims Cognito would issue', () => {
+  it('round-trips a stored user through the claims our issuer signs', () => {
     const claims = claimsForUser({
       id: 'u2',
       username: 'dafang.admin',

@@ -8,7 +8,7 @@ import {
   uploadRequestSchema,
 } from '@xjf/domain';
 import { describe, expect, it } from 'vitest';
-import { s3PhotoStore } from '../../functions/api/src/photos/s3-photo-store';
+import { s3PhotoStore } from '../../functions/api/src/aws/s3-photo-store';
 
 const a = { countyId: '0000000000000001', villageId: '000000000000000a' };
 const b = { countyId: '0000000000000001', villageId: '000000000000000b' };

@@ -1,6 +1,8 @@
 import { swaggerUI } from '@hono/swagger-ui';
 import { createBaseApp, type Deps, router } from '@xjf/http';
+import { wellKnownRoutes } from './auth/well-known.routes';
 import { adminSurface } from './surfaces/admin';
+import { authSurface } from './surfaces/auth';
 import { partnerSurface } from './surfaces/partner';
 import { pointsSurface } from './surfaces/points';
 import { publicSurface } from './surfaces/public';
@@ -17,6 +19,7 @@ export const OPENAPI_INFO = {
 export const surfaceRouters = {
   admin: adminSurface,
   public: publicSurface,
+  auth: authSurface,
   partner: partnerSurface,
   points: pointsSurface,
   store: storeSurface,
@@ -33,9 +36,14 @@ export function createApp(deps: Deps, extra?: ReturnType<typeof router>) {
   if (extra) api.route('/', extra);
   const app = createBaseApp(deps);
   app.route('/api', api);
+  app.route('/', wellKnownRoutes(deps));
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info: OPENAPI_INFO });
   app.get('/api/docs', swaggerUI({ url: '/api/openapi.json' }));
   return app;
 }
 
 export type App = ReturnType<typeof createApp>;
+
+/** For the local runtime's demo sign-in, which ends a sign-in exactly as the real steps do. */
+export { finish } from './auth/sign-in';
+export { stepAnswer } from './auth/sign-in.routes';

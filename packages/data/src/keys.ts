@@ -59,9 +59,25 @@ export const keys = {
     PK: village(countyId, villageId),
     SKPrefix: 'USER#',
   }),
-  /** Usernames are unique across the deployment, as they are in the Cognito user pool. */
+  /** Usernames are unique across the deployment: sign-in starts from one, before any tenant is known. */
   username: (username: string): Key => ({ PK: `USERNAME#${username}`, SK: 'USERNAME' }),
   usernameListing: (username: string) => ({ GSI1PK: 'USERNAMES', GSI1SK: username }),
+  /** The password hash and second factor beside the username, read with it in one request. */
+  credential: (username: string): Key => ({ PK: `USERNAME#${username}`, SK: 'CREDENTIAL' }),
+  /**
+   * Failed sign-ins in a row, kept for any username typed, existing or not, so a lock never
+   * tells whether an account exists.
+   */
+  signInFailures: (username: string): Key => ({ PK: `USERNAME#${username}`, SK: 'FAILURES' }),
+  /** A villager's mobile number → their username, for SMS sign-in; unique like usernames. */
+  mobile: (mobile: string): Key => ({ PK: `MOBILE#${mobile}`, SK: 'MOBILE' }),
+  /** The sign-in code last sent to a number (hashed), with its tries. */
+  smsCode: (mobile: string): Key => ({ PK: `MOBILE#${mobile}`, SK: 'SMSCODE' }),
+  /** A fixed-window counter (`bucket` names what is limited and for whom). */
+  rateWindow: (bucket: string, windowStart: number): Key => ({ PK: `RATE#${bucket}`, SK: `${windowStart}` }),
+  /** A refresh token by its SHA-256, and the sign-in session (token family) it belongs to. */
+  refreshToken: (hash: string): Key => ({ PK: `REFRESH#${hash}`, SK: 'REFRESH' }),
+  session: (sessionId: string): Key => ({ PK: `SESSION#${sessionId}`, SK: 'SESSION' }),
 
   /**
    * Programs and rule sets belong to an owner: a village, or its county for a county-wide
@@ -249,6 +265,12 @@ export const keys = {
     PK: village(countyId, villageId),
     SKPrefix: 'AUDIT#',
   }),
+  /** The audit log of a county's own users (sign-ins, resets), and of the platform operators. */
+  countyAudit: (countyId: string, at: string, entryId: string): Key => ({
+    PK: county(countyId),
+    SK: `AUDIT#${at}#${entryId}`,
+  }),
+  platformAudit: (at: string, entryId: string): Key => ({ PK: 'PLATFORM', SK: `AUDIT#${at}#${entryId}` }),
   /** A partner of a county (大方农商银行) and the unique name guard beside it. */
   partner: (countyId: string, partnerId: string): Key => ({
     PK: county(countyId),

@@ -4,6 +4,7 @@ import { ConflictError } from '@xjf/domain';
 import type { Db } from './client';
 
 export type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
+export type TransactItem = TransactItems[number];
 
 /**
  * One all-or-nothing write. When a condition fails, `onConditionFailed` names the domain

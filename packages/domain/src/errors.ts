@@ -6,7 +6,7 @@ export type FieldErrors = Record<string, string>;
 
 export class AppError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 422 | 429,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 422 | 423 | 429 | 503,
     readonly code: string,
     message: string,
     readonly fields?: FieldErrors,
@@ -54,5 +54,33 @@ export const TAKEN = '已被使用，请换一个 (already taken; choose another
 export class GoneError extends AppError {
   constructor(code: string, message: string, fields?: FieldErrors) {
     super(410, code, message, fields);
+  }
+}
+
+/** Too many tries: wait `retryAfterSeconds` (sent as Retry-After too). */
+export class TooManyRequestsError extends AppError {
+  constructor(code: string, message: string, retryAfterSeconds: number) {
+    super(429, code, message, undefined, { retryAfterSeconds });
+  }
+}
+
+/** Sign-in is locked after repeated failures, for `retryAfterSeconds` more. */
+export class LockedError extends AppError {
+  constructor(retryAfterSeconds: number) {
+    const minutes = Math.ceil(retryAfterSeconds / 60);
+    super(
+      423,
+      'account_locked',
+      `连续输错次数过多，请 ${minutes} 分钟后再试 (too many failed attempts: try again in ${minutes} min)`,
+      undefined,
+      { retryAfterSeconds },
+    );
+  }
+}
+
+/** A service we depend on outside AWS (the SMS provider) did not take the request: retry later. */
+export class UnavailableError extends AppError {
+  constructor(code: string, message: string) {
+    super(503, code, message, undefined, { retryAfterSeconds: 30 });
   }
 }

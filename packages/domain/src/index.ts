@@ -2,6 +2,7 @@ import './zod-messages';
 
 export * from './actor';
 export * from './audit';
+export * from './auth';
 export * from './certificates';
 export * from './errors';
 export * from './households';

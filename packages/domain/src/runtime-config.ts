@@ -1,22 +1,13 @@
 import * as z from 'zod';
 
 /**
- * `/config.json`, read by the admin at start-up: where the API is and how to sign in. The
- * local runtime serves the dev variant; the CDK web stack writes the Cognito one at deploy time.
+ * `/config.json`, read by the admin at start-up: where the API is. Sign-in is the API's own
+ * (`/api/auth/…`) everywhere; the local runtime adds its demo user picker and SMS inbox.
  */
 export const runtimeConfigSchema = z.object({
-  /** Empty for the same origin (local runtime); the HTTP API's URL in AWS. */
+  /** Empty for the same origin (local runtime); the API's URL in AWS. */
   apiBaseUrl: z.string(),
-  auth: z.discriminatedUnion('mode', [
-    z.object({ mode: z.literal('dev') }),
-    z.object({
-      mode: z.literal('cognito'),
-      region: z.string(),
-      userPoolId: z.string(),
-      clientId: z.string(),
-      /** Hosted sign-in domain, e.g. https://xiaojifen-prod.auth.ap-east-1.amazoncognito.com */
-      domain: z.string(),
-    }),
-  ]),
+  /** Local runtime only: the demo user picker and the dev SMS inbox beside the real sign-in. */
+  dev: z.boolean(),
 });
 export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;

@@ -2,19 +2,18 @@ import { type Actor, isCountyRole, isVillageRole, roleSchema, UnauthenticatedErr
 import * as z from 'zod';
 
 /**
- * The claims of a Cognito ID token that carry tenancy. The custom attributes are immutable and
- * not writable by users (see infra/auth), so they can be trusted once the signature is verified.
- * Local dev tokens carry exactly the same claims, so one mapping serves both.
+ * The claims of our access tokens that carry tenancy. Only the issuer (functions/api/src/auth)
+ * signs them, from the user's record at sign-in and at each refresh, so they are trusted once
+ * the signature, issuer, audience and expiry are verified.
  */
 export const tenancyClaimsSchema = z.object({
   sub: z.string().min(1),
-  'cognito:username': z.string().min(1),
+  username: z.string().min(1),
   name: z.string().default(''),
-  'custom:role': roleSchema,
-  'custom:userId': z.string().min(1),
-  'custom:countyId': z.string().optional(),
-  'custom:villageId': z.string().optional(),
-  'custom:partnerId': z.string().optional(),
+  role: roleSchema,
+  countyId: z.string().optional(),
+  villageId: z.string().optional(),
+  partnerId: z.string().optional(),
 });
 export type TenancyClaims = z.infer<typeof tenancyClaimsSchema>;
 
@@ -22,13 +21,9 @@ export function actorFromClaims(payload: unknown): Actor {
   const parsed = tenancyClaimsSchema.safeParse(payload);
   if (!parsed.success)
     throw new UnauthenticatedError('令牌缺少身份信息 (token lacks tenancy claims)', 'invalid_token');
-  const c = parsed.data;
-  const base = { userId: c['custom:userId'], username: c['cognito:username'], name: c.name };
-  const role = c['custom:role'];
-  const countyId = c['custom:countyId'];
-  const villageId = c['custom:villageId'];
+  const { sub, username, name, role, countyId, villageId, partnerId } = parsed.data;
+  const base = { userId: sub, username, name };
   if (role === 'platform_operator') return { kind: 'platform', role, ...base };
-  const partnerId = c['custom:partnerId'];
   // A partner user reads only its own partner's households, so its token must name the partner.
   if (role === 'partner' && countyId && partnerId)
     return { kind: 'county', role, countyId, partnerId, ...base };
@@ -50,13 +45,12 @@ export function claimsForUser(user: {
 }): TenancyClaims {
   return tenancyClaimsSchema.parse({
     sub: user.id,
-    'cognito:username': user.username,
+    username: user.username,
     name: user.name,
-    'custom:role': user.role,
-    'custom:userId': user.id,
-    'custom:countyId': user.countyId,
-    'custom:villageId': user.villageId,
-    'custom:partnerId': user.partnerId,
+    role: user.role,
+    countyId: user.countyId,
+    villageId: user.villageId,
+    partnerId: user.partnerId,
   });
 }
 

@@ -1,6 +1,7 @@
 import type { Db, IdempotencySeal, SigningSeed } from '@xjf/data';
-import type { Actor, UserDirectory } from '@xjf/domain';
+import type { Actor } from '@xjf/domain';
 import type { TokenVerifier } from './claims';
+import type { Challenge, ChallengePurpose, PublishedKeys, SmsSender, TokenIssuer } from './identity';
 import type { Log } from './log';
 import type { PhotoStore } from './photos';
 
@@ -11,8 +12,8 @@ export { jsonLog } from './log';
 export interface Deps {
   db: Db;
   verifier: TokenVerifier;
-  /** Cognito in AWS; nothing locally. */
-  directory: UserDirectory;
+  /** Sign-in: what only the issuer (the auth surface) signs and sends with. */
+  identity: Identity;
   clock: () => Date;
   log: Log;
   /** What score certificates are signed from: a Secrets Manager secret in AWS, the table locally. */
@@ -29,3 +30,15 @@ export type AppEnv = {
     idempotencySeal: IdempotencySeal | undefined;
   };
 };
+
+/** The issuer's side of sign-in: KMS and an SMS provider in AWS, a key file and a dev inbox locally. */
+export interface Identity {
+  /** The issuer URL, as in every token's `iss` and the discovery document. */
+  issuer: string;
+  tokens: TokenIssuer;
+  keys: PublishedKeys;
+  challenge(token: string, purpose: ChallengePurpose): Promise<Challenge>;
+  sms: SmsSender;
+  /** Secure cookies need HTTPS: always in AWS, not on the local runtime's http://localhost. */
+  secureCookies: boolean;
+}

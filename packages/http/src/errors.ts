@@ -60,6 +60,8 @@ const isTransient = (error: Error) =>
 
 export const errorHandler = (log: Log) => (error: Error, c: Context<AppEnv>) => {
   if (error instanceof AppError) {
+    const retryAfter = error.details?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') c.header('Retry-After', String(retryAfter));
     return respond(c, error.status, {
       code: error.code,
       message: error.message,

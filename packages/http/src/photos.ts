@@ -4,7 +4,7 @@ import type { PhotoContentType, UploadTarget } from '@xjf/domain';
 export const PHOTO_URL_SECONDS = 15 * 60;
 
 /**
- * Where photos are kept: a private S3 bucket in AWS (functions/api/src/photos/s3-photo-store.ts),
+ * Where photos are kept: a private S3 bucket in AWS (functions/api/src/aws/s3-photo-store.ts),
  * a folder in the local runtime (packages/local/src/photos.ts). Neither hands out anything but
  * signed, expiring URLs; the browser sends and fetches the bytes itself, never through the API.
  */

@@ -1,8 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
+import { finish, stepAnswer } from '@xjf/api';
 import { type Db, getCounty, getUsername, getVillage, listUsernames } from '@xjf/data';
-import { roleSchema, usernameSchema } from '@xjf/domain';
-import { claimsForUser, DEV_TOKEN_LIFETIME_SECONDS, errors, json, jsonBody, router } from '@xjf/http';
+import { phoneSchema, roleSchema, signInStepSchema, usernameSchema } from '@xjf/domain';
+import { errors, type Identity, json, jsonBody, router } from '@xjf/http';
 import * as z from 'zod';
+import type { SentSms } from './sms-inbox';
 
 const tags = ['本地开发 Local runtime only'];
 
@@ -16,13 +18,12 @@ const devUserSchema = z
   })
   .meta({ id: 'DevUser' });
 
-type Issue = (claims: ReturnType<typeof claimsForUser>, now: Date) => Promise<string>;
-
 /**
- * Sign-in without Cognito, present only in the local runtime: it issues the same claims a
- * Cognito ID token carries, so everything after the token is the production path.
+ * The demo's shortcuts, present only in the local runtime: a user picker that signs in without
+ * a password (ending the sign-in exactly as the real steps do: tokens, refresh cookie, audit),
+ * and the SMS inbox that stands in for the phone.
  */
-export function devSignInRoutes(deps: { db: Db; issue: Issue }) {
+export function devSignInRoutes(deps: { db: Db; identity: Identity; clock: () => Date; inbox: SentSms[] }) {
   const r = router();
 
   r.openapi(
@@ -72,22 +73,36 @@ export function devSignInRoutes(deps: { db: Db; issue: Issue }) {
       method: 'post',
       path: '/dev/sign-in',
       tags,
-      summary: '以某用户身份登录 Sign in as a user',
+      summary: '以某用户身份登录（演示）Sign in as a user (demo)',
       request: { body: jsonBody(z.strictObject({ username: usernameSchema })) },
+      responses: { 200: json(signInStepSchema, '已登录'), ...errors },
+    }),
+    async (c) => {
+      const account = await getUsername(deps.db, c.req.valid('json').username);
+      // Tokens are checked against real time, whatever clock the app is given.
+      const ctx = { db: deps.db, identity: deps.identity, now: new Date() };
+      return stepAnswer(c, deps.identity, await finish(ctx, account, 'demo user picker'));
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/dev/sms',
+      tags,
+      summary: '本地短信收件箱 The codes texted so far (newest first)',
+      request: { query: z.strictObject({ mobile: phoneSchema.optional() }) },
       responses: {
-        200: json(z.object({ token: z.string(), expiresAt: z.iso.datetime() }), '令牌 (an ID token)'),
+        200: json(
+          z.object({ items: z.array(z.object({ mobile: z.string(), code: z.string(), at: z.string() })) }),
+          '短信',
+        ),
         ...errors,
       },
     }),
-    async (c) => {
-      const user = await getUsername(deps.db, c.req.valid('json').username);
-      // Tokens are checked against real time, whatever clock the app is given.
-      const now = new Date();
-      const token = await deps.issue(claimsForUser(user), now);
-      return c.json(
-        { token, expiresAt: new Date(now.getTime() + DEV_TOKEN_LIFETIME_SECONDS * 1000).toISOString() },
-        200,
-      );
+    (c) => {
+      const { mobile } = c.req.valid('query');
+      return c.json({ items: deps.inbox.filter((m) => !mobile || m.mobile === mobile) }, 200);
     },
   );
 

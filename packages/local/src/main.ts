@@ -6,8 +6,9 @@ import { jsonLog, type Log } from '@xjf/http';
 import { startDynamoLocal } from './dynamo-local';
 import { javaProblem } from './java';
 import { portIsFree } from './ports';
-import { demoCounties, isSeeded, PLATFORM_OPERATOR, seedDemo, VILLAGER_SIGN_IN } from './seed';
-import { localApp, localDb, localSecret } from './server';
+import { DEMO_PASSWORD, demoCounties, isSeeded, PLATFORM_OPERATOR, seedDemo, VILLAGER_SIGN_IN } from './seed';
+import { ensureDemoSignIns } from './seed-passwords';
+import { localApp, localDb, localSecret, localSigningKeyPem } from './server';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const dataDir = `${root}.data`;
@@ -36,8 +37,10 @@ if (!(await isSeeded(db))) {
   console.log('首次启动，正在写入演示数据 (seeding the demo county)…');
   spareInvite = (await seedDemo(db, new Date())).inviteCode;
 } else {
-  // Data kept from before the public notice board lacks its village → county lookup.
+  // Data kept from before the public notice board lacks its village → county lookup, and data
+  // from before our own sign-in lacks passwords.
   await backfillVillageRefs(db);
+  await ensureDemoSignIns(db);
 }
 
 // Only requests that fail are logged locally; the Lambda logs every request.
@@ -50,6 +53,9 @@ const { app } = localApp({
   log: quietLog,
   webDist,
   photosDir: `${dataDir}/uploads`,
+  signingKeyPem: localSigningKeyPem(dataDir),
+  issuer: `http://localhost:${port}`,
+  printSms: true,
 });
 const server = serve({ fetch: app.fetch, port });
 // What EventBridge runs every 15 minutes in AWS: ended postings take effect, annual resets apply.
@@ -71,7 +77,7 @@ const signIns = [
   ]),
   'yinchuan.recorder',
   'yinchuan.clerk',
-  `${VILLAGER_SIGN_IN} (村民 罗先和)`,
+  `${VILLAGER_SIGN_IN} (村民 罗先和, SMS)`,
 ];
 console.log(`
 小积分 Xiaojifen is running
@@ -79,8 +85,10 @@ console.log(`
   API       http://localhost:${port}/api   (docs: http://localhost:${port}/api/docs)
   DynamoDB  ${dynamo.endpoint}   (data in .data/dynamodb)
 
-Demo sign-ins (pick one on the sign-in page, no password locally):
+Demo sign-ins: pick one on the sign-in page (demo only), or sign in for real with
+  password ${DEMO_PASSWORD} (the operator and county admins then set up an authenticator app):
   ${signIns.join(', ')}
+  Villagers sign in with their mobile and a code; codes are printed here (短信) and kept at /api/dev/sms.
 ${spareInvite ? `\nAn unused invite code for 大方县 凤山乡: ${spareInvite}  (open http://localhost:${port}/onboarding)\n` : ''}
 Ctrl-C stops everything.`);
 

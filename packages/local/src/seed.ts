@@ -13,11 +13,13 @@ import { NotFoundError, type Role, type UserCreate } from '@xjf/domain';
 import { seedVillageActivity } from './seed-activity';
 import { seedHouseholds } from './seed-households';
 import { seedPartners } from './seed-partners';
+import { ensureDemoSignIns } from './seed-passwords';
 import { seedVillageRecords } from './seed-records';
 import { seedCountyPrograms, seedCountyTemplate, seedVillageRules } from './seed-rules';
 import { seedStore } from './seed-store';
 import { seedVillager } from './seed-villager';
 
+export { DEMO_PASSWORD } from './seed-passwords';
 export { VILLAGER_SIGN_IN } from './seed-villager';
 
 /**
@@ -188,6 +190,7 @@ export async function seedDemo(db: Db, now: Date): Promise<{ inviteCode: string 
   const operator = await createUser(db, {}, PLATFORM_OPERATOR, 'seed', now);
   // Counties, and villages within a county, are independent: seed them concurrently.
   const spares = await Promise.all(demoCounties.map((c) => seedCounty(db, c, operator.id, now)));
+  await ensureDemoSignIns(db);
   return { inviteCode: spares[0] ?? '' };
 }
 

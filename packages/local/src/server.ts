@@ -6,10 +6,21 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from '@xjf/api';
 import { createDb, type Db, tableSigningSeed } from '@xjf/data';
-import { noUserDirectory, type RuntimeConfig } from '@xjf/domain';
-import { devTokens, errorHandler, type Log, notFoundHandler, router } from '@xjf/http';
+import type { RuntimeConfig } from '@xjf/domain';
+import {
+  errorHandler,
+  type Identity,
+  type Log,
+  localSigningKey,
+  newSigningKeyPem,
+  notFoundHandler,
+  router,
+  tokenIssuer,
+  tokenVerifier,
+} from '@xjf/http';
 import { devSignInRoutes } from './dev-sign-in';
 import { localPhotos } from './photos';
+import { devSmsInbox } from './sms-inbox';
 import { ensureTable } from './table';
 
 export const TABLE_NAME = 'xiaojifen';
@@ -24,9 +35,15 @@ export function localApp(options: {
   clock?: () => Date;
   /** Where uploaded photos are kept (`.data/uploads` under `npm start`). */
   photosDir?: string;
+  /** The token signing key (PKCS#8 PEM, kept in `.data/` by `npm start`); one per process otherwise. */
+  signingKeyPem?: string;
+  /** The issuer's URL: where the local runtime listens. */
+  issuer?: string;
+  /** Print each SMS code to the console (npm start). */
+  printSms?: boolean;
 }) {
   const clock = options.clock ?? (() => new Date());
-  const tokens = devTokens(options.secret);
+  const identity = localIdentity(options);
   const photos = localPhotos({
     dir: options.photosDir ?? join(tmpdir(), 'xjf-photos'),
     secret: options.secret,
@@ -35,16 +52,16 @@ export function localApp(options: {
   const api = createApp(
     {
       db: options.db,
-      verifier: tokens.verifier,
-      directory: noUserDirectory,
+      verifier: identity.verifier,
+      identity: identity.identity,
       clock,
       log: options.log,
       signingSeed: tableSigningSeed(options.db),
       photos: photos.store,
     },
-    devSignInRoutes({ db: options.db, issue: tokens.issue }),
+    devSignInRoutes({ db: options.db, identity: identity.identity, clock, inbox: identity.inbox.messages }),
   );
-  const config: RuntimeConfig = { apiBaseUrl: '', auth: { mode: 'dev' } };
+  const config: RuntimeConfig = { apiBaseUrl: '', dev: true };
   api.get('/config.json', (c) => c.json(config));
   if (options.webDist) {
     api.get('/*', serveStatic({ root: options.webDist }));
@@ -57,7 +74,31 @@ export function localApp(options: {
   app.onError(errorHandler(options.log));
   app.notFound(notFoundHandler);
   app.route('/', api);
-  return { app, tokens };
+  return { app, identity: identity.identity, smsInbox: identity.inbox.messages };
+}
+
+let processKey: string | undefined;
+/** Tests and the bench make many apps in one process: one key serves them all (2048-bit keys take ~100 ms each). */
+const processSigningKey = () => {
+  processKey ??= newSigningKeyPem();
+  return processKey;
+};
+
+/** The production sign-in with a key file instead of KMS and a console inbox instead of an SMS provider. */
+function localIdentity(options: { signingKeyPem?: string; issuer?: string; printSms?: boolean }) {
+  const { signer, keys } = localSigningKey(options.signingKeyPem ?? processSigningKey());
+  const issuer = options.issuer ?? 'http://localhost';
+  const verification = tokenVerifier({ issuer, keys });
+  const inbox = devSmsInbox({ print: options.printSms });
+  const identity: Identity = {
+    issuer,
+    keys,
+    tokens: tokenIssuer({ issuer, signer }),
+    challenge: verification.challenge,
+    sms: inbox.sender,
+    secureCookies: issuer.startsWith('https:'),
+  };
+  return { identity, verifier: verification.verifier, inbox };
 }
 
 /** Connects to DynamoDB Local and creates the table if missing. */
@@ -72,12 +113,19 @@ export async function localDb(endpoint: string, tableName = TABLE_NAME, localAcc
   return createDb({ tableName, region: REGION, endpoint, localAccessKey });
 }
 
-/** The signing secret for local tokens, kept beside the data so sign-ins survive restarts. */
-export function localSecret(dataDir: string): string {
-  const file = join(dataDir, 'dev-token-secret');
+/** A secret kept beside the data so it survives restarts (the photo URL signatures, the token key). */
+function keptFile(dataDir: string, name: string, make: () => string): string {
+  const file = join(dataDir, name);
   if (!existsSync(file)) {
     mkdirSync(dataDir, { recursive: true });
-    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+    writeFileSync(file, make(), { mode: 0o600 });
   }
   return readFileSync(file, 'utf8').trim();
 }
+
+export const localSecret = (dataDir: string) =>
+  keptFile(dataDir, 'dev-token-secret', () => randomBytes(32).toString('base64url'));
+
+/** The local issuer's RSA key: sessions survive restarts as they do in AWS. */
+export const localSigningKeyPem = (dataDir: string) =>
+  keptFile(dataDir, 'token-signing-key.pem', newSigningKeyPem);

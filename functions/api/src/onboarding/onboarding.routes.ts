@@ -96,7 +96,7 @@ export function onboardingRoutes(deps: Deps) {
             input.startWith.templateId,
           )
         : undefined;
-      const onboarded = await onboardVillage(deps.db, input, now, deps.directory);
+      const onboarded = await onboardVillage(deps.db, input, now);
       if (input.startWith && template) {
         const scope = { countyId: onboarded.village.countyId, villageId: onboarded.village.id };
         const { programName } = input.startWith;

@@ -1,4 +1,5 @@
 import { type Deps, router } from '@xjf/http';
+import { countyAuditRoutes } from '../audit/audit.routes';
 import { systemRoutes } from '../me.routes';
 import { partnersRoutes } from '../partners/partners.routes';
 import { programsRoutes } from '../rules/programs.routes';
@@ -17,6 +18,7 @@ export const adminSurface = (deps: Deps) =>
     .route('/', invitesRoutes(deps))
     .route('/', villagesRoutes(deps))
     .route('/', usersRoutes(deps))
+    .route('/', countyAuditRoutes(deps))
     .route('/', templatesRoutes(deps))
     .route('/', programsRoutes(deps))
     .route('/', ruleSetsRoutes(deps))

@@ -9,6 +9,8 @@
 export const surfaceRoutes = {
   admin: ['/api/{proxy+}'],
   public: ['/api/health', '/api/public/{proxy+}', '/api/onboarding/{proxy+}'],
+  // The sign-in issuer: its OpenID discovery document and keys sit at the root, as OIDC requires.
+  auth: ['/api/auth/{proxy+}', '/.well-known/{proxy+}'],
   partner: ['/api/partner/{proxy+}'],
   points: [
     '/api/villages/{villageId}/households',
@@ -29,11 +31,12 @@ export const surfaceRoutes = {
 export type Surface = keyof typeof surfaceRoutes;
 
 /** The AWS services beyond the table each surface calls: its function gets their settings and grants only. */
-export type SurfaceService = 'directory' | 'signingSeed' | 'photos';
+export type SurfaceService = 'tokenSigner' | 'sms' | 'signingSeed' | 'photos';
 export const surfaceServices: Record<Surface, readonly SurfaceService[]> = {
-  // Admins create sign-in accounts; onboarding creates a village's first admin.
-  admin: ['directory'],
-  public: ['directory'],
+  admin: [],
+  public: [],
+  // Only the issuer signs tokens (KMS Sign) and sends sign-in codes; every function verifies.
+  auth: ['tokenSigner', 'sms'],
   partner: ['signingSeed'],
   points: ['photos'],
   store: ['photos'],

@@ -1,11 +1,27 @@
 import { createRoute } from '@hono/zod-openapi';
-import { createUser, getCounty, getPartner, listUsers, setUserHousehold } from '@xjf/data';
 import {
+  auditWhoOf,
+  createUser,
+  type Db,
+  getCounty,
+  getPartner,
+  getUser,
+  listUsers,
+  resetCredential,
+  setUserHousehold,
+  tenantAuditEntry,
+} from '@xjf/data';
+import {
+  type Actor,
   assertMayAssign,
   assignableCountyRoles,
   assignableVillageRoles,
+  ConflictError,
   createdUserSchema,
   idSchema,
+  type Role,
+  temporaryPasswordSchema,
+  type User,
   userCreateSchema,
   userPatchSchema,
   userSchema,
@@ -56,7 +72,7 @@ export function usersRoutes(deps: Deps) {
       if (actor.kind === 'platform') await getCounty(deps.db, scope);
       // A partner user's partner must be one of this county's (its token will carry the id).
       if (input.partnerId) await getPartner(deps.db, scope, input.partnerId);
-      return c.json(await createUser(deps.db, scope, input, actor.userId, deps.clock(), deps.directory), 201);
+      return c.json(await createUser(deps.db, scope, input, actor.userId, deps.clock()), 201);
     },
   );
 
@@ -93,7 +109,7 @@ export function usersRoutes(deps: Deps) {
       const scope = await villageScopeOf(deps.db, actor, c.req.valid('param').villageId);
       const input = c.req.valid('json');
       assertMayAssign(input.role, assignableVillageRoles(actor));
-      return c.json(await createUser(deps.db, scope, input, actor.userId, deps.clock(), deps.directory), 201);
+      return c.json(await createUser(deps.db, scope, input, actor.userId, deps.clock()), 201);
     },
   );
 
@@ -133,5 +149,72 @@ export function usersRoutes(deps: Deps) {
     },
   );
 
+  const resetRoute = (path: '/counties/{countyId}' | '/villages/{villageId}') =>
+    createRoute({
+      method: 'post',
+      path: `${path}/users/{userId}/password-reset`,
+      tags,
+      summary: '重置密码（新临时密码，清除身份验证器，结束其会话）Reset a user’s password',
+      security: bearer,
+      middleware: [
+        path === '/counties/{countyId}'
+          ? allow('platform_operator', 'county_admin')
+          : allow('county_admin', 'village_admin'),
+        idempotent(deps),
+      ] as const,
+      responses: { 200: json(temporaryPasswordSchema, '新的临时密码'), ...errors, ...conflict },
+    });
+
+  r.openapi(
+    {
+      ...resetRoute('/counties/{countyId}'),
+      request: { params: countyParams.extend({ userId: idSchema }), headers: idempotencyHeader },
+    },
+    async (c) => {
+      const actor = actorOf(c);
+      const { countyId, userId } = c.req.valid('param');
+      const scope = countyScopeOf(actor, countyId, { platform: true });
+      const user = await getUser(deps.db, scope, userId);
+      return c.json(
+        await resetPassword(deps.db, actor, user, assignableCountyRoles(actor), deps.clock()),
+        200,
+      );
+    },
+  );
+
+  r.openapi(
+    {
+      ...resetRoute('/villages/{villageId}'),
+      request: { params: villageParams.extend({ userId: idSchema }), headers: idempotencyHeader },
+    },
+    async (c) => {
+      const actor = actorOf(c);
+      const { villageId, userId } = c.req.valid('param');
+      const scope = await villageScopeOf(deps.db, actor, villageId);
+      const user = await getUser(deps.db, scope, userId);
+      return c.json(
+        await resetPassword(deps.db, actor, user, assignableVillageRoles(actor), deps.clock()),
+        200,
+      );
+    },
+  );
+
   return r;
+}
+
+/** Admins reset the users they may create; villagers sign in by SMS and have no password. */
+function resetPassword(db: Db, actor: Actor, user: User, assignable: readonly Role[], now: Date) {
+  assertMayAssign(user.role, assignable);
+  if (user.role === 'villager')
+    throw new ConflictError(
+      'no_password',
+      '村民用短信验证码登录，没有密码 (villagers sign in by SMS: no password)',
+    );
+  const audit = tenantAuditEntry(db, user, {
+    action: 'password_reset',
+    at: now,
+    by: auditWhoOf(actor),
+    detail: user.username,
+  });
+  return resetCredential(db, user.username, audit, now);
 }

@@ -8,12 +8,11 @@ import {
   newId,
 } from '@xjf/domain';
 import type { Db } from '../client';
-import { keys } from '../keys';
+import { type Key, keys } from '../keys';
 import { type Page, queryPage } from '../page';
-import type { TransactItems } from '../transact';
+import type { TransactItem } from '../transact';
 
 type VillageScope = { countyId: string; villageId: string };
-export type TransactItem = TransactItems[number];
 
 /** Who did it: a signed-in user, or someone from the public board who may give a name. */
 export type AuditWho = { userId?: string; name: string };
@@ -38,7 +37,25 @@ export type AuditInput = {
  * One audit entry as a TransactWrite item, for the caller to write in the same transaction as
  * the effect it records: the log then holds an entry exactly when the effect happened.
  */
-export function auditEntry(db: Db, scope: VillageScope, input: AuditInput): TransactItem {
+export const auditEntry = (db: Db, scope: VillageScope, input: AuditInput): TransactItem =>
+  auditPut(db, input, (at, id) => keys.audit(scope.countyId, scope.villageId, at, id));
+
+/**
+ * An entry in the log of whoever holds the account: its village, its county, or the platform.
+ * Sign-ins, failures, locks and resets of staff who belong to no village land here.
+ */
+export const tenantAuditEntry = (
+  db: Db,
+  tenant: { countyId?: string; villageId?: string },
+  input: AuditInput,
+): TransactItem =>
+  auditPut(db, input, (at, id) => {
+    if (tenant.countyId && tenant.villageId) return keys.audit(tenant.countyId, tenant.villageId, at, id);
+    if (tenant.countyId) return keys.countyAudit(tenant.countyId, at, id);
+    return keys.platformAudit(at, id);
+  });
+
+function auditPut(db: Db, input: AuditInput, keyOf: (at: string, id: string) => Key): TransactItem {
   const at = input.at.toISOString();
   const entry: AuditEntry = auditEntrySchema.parse({
     id: newId(),
@@ -56,7 +73,7 @@ export function auditEntry(db: Db, scope: VillageScope, input: AuditInput): Tran
   return {
     Put: {
       TableName: db.tableName,
-      Item: { ...keys.audit(scope.countyId, scope.villageId, at, entry.id), type: 'AuditEntry', ...entry },
+      Item: { ...keyOf(at, entry.id), type: 'AuditEntry', ...entry },
       ConditionExpression: 'attribute_not_exists(PK)',
     },
   };
@@ -89,13 +106,19 @@ export const recordAudit = (
     reason,
   });
 
-/** A village's audit log, newest first, optionally within China days `from`..`to` (inclusive). */
+/**
+ * An audit log, newest first, optionally within China days `from`..`to` (inclusive): a village's,
+ * or (without `villageId`) the county's own, which holds its county users' account events.
+ */
 export function listAudit(
   db: Db,
-  scope: VillageScope,
+  scope: { countyId: string; villageId?: string },
   query: { from?: string; to?: string; limit?: number; cursor?: string },
 ): Promise<Page<AuditEntry>> {
-  const { PK, SKPrefix } = keys.auditPrefix(scope.countyId, scope.villageId);
+  const PK = scope.villageId
+    ? keys.auditPrefix(scope.countyId, scope.villageId).PK
+    : keys.countyAudit(scope.countyId, '', '').PK;
+  const SKPrefix = 'AUDIT#';
   return queryPage(
     db,
     {

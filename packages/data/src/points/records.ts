@@ -14,7 +14,7 @@ import {
   type RecordStatus,
   ValidationError,
 } from '@xjf/domain';
-import { auditWhoOf, recordAudit, type TransactItem } from '../audit/audit';
+import { auditWhoOf, recordAudit } from '../audit/audit';
 import { getItems } from '../batch';
 import type { Db } from '../client';
 import { householdFrom } from '../households/households';
@@ -24,7 +24,7 @@ import { type Page, queryPage } from '../page';
 import { programAmong, programKeys } from '../rules/programs';
 import { activeVersionOf } from '../rules/resolve';
 import { villageFrom } from '../tenants/villages';
-import { type TransactItems, transactWrite } from '../transact';
+import { type TransactItem, type TransactItems, transactWrite } from '../transact';
 import { householdIdOf, householdOfUser } from '../users/users';
 import { declarationPut } from './declarations';
 import { moveOnLedger } from './ledger';

@@ -6,10 +6,8 @@ import {
   GoneError,
   NotFoundError,
   newId,
-  noUserDirectory,
   type Onboarding,
   TAKEN,
-  type UserDirectory,
   type Village,
   type VillageDetails,
   type VillagePatch,
@@ -19,7 +17,7 @@ import type { Db } from '../client';
 import { keys } from '../keys';
 import { type Page, queryPrefix } from '../page';
 import { transactWrite } from '../transact';
-import { isUsernameTaken, newUser, usernameTaken, userPuts } from '../users/users';
+import { newSignIn, newUser, usernameTaken, userPuts } from '../users/users';
 import { listCounties } from './counties';
 import { getInvite } from './invites';
 import { getTownship } from './townships';
@@ -65,7 +63,6 @@ export async function onboardVillage(
   db: Db,
   input: Onboarding,
   now: Date,
-  directory: UserDirectory = noUserDirectory,
 ): Promise<{ village: Village; admin: CreatedUser }> {
   const invite = await getInvite(db, input.inviteCode, now);
   assertInviteUsable(invite, now);
@@ -87,54 +84,47 @@ export async function onboardVillage(
     `invite:${invite.code}`,
     now,
   );
-  const account = await directory.provision(admin).catch((error: unknown) => {
-    throw isUsernameTaken(error) ? usernameTaken(admin.username, 'admin.username') : error;
-  });
-  try {
-    await transactWrite(
-      db,
-      [
-        {
-          Update: {
-            TableName: db.tableName,
-            Key: keys.invite(invite.code),
-            UpdateExpression: 'SET usedAt = :at, villageId = :village',
-            ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(usedAt) AND expiresAt > :at',
-            ExpressionAttributeValues: { ':at': at, ':village': village.id },
-          },
+  const signIn = await newSignIn(admin);
+  await transactWrite(
+    db,
+    [
+      {
+        Update: {
+          TableName: db.tableName,
+          Key: keys.invite(invite.code),
+          UpdateExpression: 'SET usedAt = :at, villageId = :village',
+          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(usedAt) AND expiresAt > :at',
+          ExpressionAttributeValues: { ':at': at, ':village': village.id },
         },
-        {
-          Put: {
-            TableName: db.tableName,
-            Item: {
-              ...keys.villageName(village.countyId, village.townshipId, village.name),
-              type: 'VillageName',
-            },
-            ConditionExpression: 'attribute_not_exists(PK)',
-          },
-        },
-        {
-          Put: {
-            TableName: db.tableName,
-            Item: { ...keys.village(village.countyId, village.id), type: 'Village', ...village },
-            ConditionExpression: 'attribute_not_exists(PK)',
-          },
-        },
-        ...userPuts(db, admin),
-        villageRefPut(db, village),
-      ],
-      (index) => {
-        if (index === 0)
-          return new GoneError('invite_unusable', '邀请码刚刚被使用或已过期 (invite just used or expired)');
-        if (index === 1) return nameTaken(village.name, 'village.name');
-        return usernameTaken(admin.username, 'admin.username');
       },
-    );
-  } catch (error) {
-    await account.undo();
-    throw error;
-  }
-  return { village, admin: { ...admin, temporaryPassword: account.temporaryPassword } };
+      {
+        Put: {
+          TableName: db.tableName,
+          Item: {
+            ...keys.villageName(village.countyId, village.townshipId, village.name),
+            type: 'VillageName',
+          },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+      {
+        Put: {
+          TableName: db.tableName,
+          Item: { ...keys.village(village.countyId, village.id), type: 'Village', ...village },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+      ...userPuts(db, admin, signIn.passwordHash),
+      villageRefPut(db, village),
+    ],
+    (index) => {
+      if (index === 0)
+        return new GoneError('invite_unusable', '邀请码刚刚被使用或已过期 (invite just used or expired)');
+      if (index === 1) return nameTaken(village.name, 'village.name');
+      return usernameTaken(admin.username, 'admin.username');
+    },
+  );
+  return { village, admin: { ...admin, temporaryPassword: signIn.temporaryPassword } };
 }
 
 /** The public board's way from a village id to its county (no condition: the id is brand new). */

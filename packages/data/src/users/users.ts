@@ -6,14 +6,15 @@ import {
   isVillageRole,
   NotFoundError,
   newId,
-  noUserDirectory,
   TAKEN,
   type User,
   type UserCreate,
-  type UserDirectory,
   userSchema,
   ValidationError,
 } from '@xjf/domain';
+import { credentialPut } from '../auth/credentials';
+import { hashPassword, temporaryPassword } from '../auth/passwords';
+import { mobilePut } from '../auth/sms-codes';
 import type { Db } from '../client';
 import { getHousehold } from '../households/households';
 import { keys } from '../keys';
@@ -56,9 +57,29 @@ export function newUser(scope: UserScope, input: UserCreate, createdBy: string, 
   };
 }
 
-/** The two puts that create a user: the user under its tenant, and its globally unique username. */
-export function userPuts(db: Db, user: User): TransactItems {
+/** The number a villager signs in with by SMS: their phone, or a username that is one. */
+export const signInMobileOf = (user: Pick<User, 'role' | 'phone' | 'username'>) =>
+  user.role !== 'villager'
+    ? undefined
+    : (user.phone ?? (/^1\d{10}$/.test(user.username) ? user.username : undefined));
+
+/**
+ * What creates a sign-in: staff get a one-time password (hashed here, shown once to the admin,
+ * changed at first sign-in); villagers sign in by SMS to their mobile and get none.
+ */
+export async function newSignIn(user: User) {
+  if (user.role === 'villager') return { passwordHash: undefined, temporaryPassword: undefined };
+  const password = temporaryPassword();
+  return { passwordHash: await hashPassword(password), temporaryPassword: password };
+}
+
+/**
+ * The puts that create a user: the user under its tenant, its globally unique username, its
+ * credential and, for a villager, its mobile number for SMS sign-in.
+ */
+export function userPuts(db: Db, user: User, passwordHash: string | undefined): TransactItems {
   const { id, username, name, role, countyId, villageId, partnerId } = user;
+  const mobile = signInMobileOf(user);
   return [
     {
       Put: {
@@ -79,6 +100,8 @@ export function userPuts(db: Db, user: User): TransactItems {
         ConditionExpression: 'attribute_not_exists(PK)',
       },
     },
+    credentialPut(db, { username, passwordHash, mustChangePassword: passwordHash !== undefined, version: 1 }),
+    ...(mobile ? [mobilePut(db, mobile, username)] : []),
   ];
 }
 
@@ -86,8 +109,11 @@ export function userPuts(db: Db, user: User): TransactItems {
 export const usernameTaken = (username: string, field = 'username') =>
   new ConflictError('username_taken', `用户名「${username}」已被使用 (username taken)`, { [field]: TAKEN });
 
-export const isUsernameTaken = (error: unknown) =>
-  error instanceof ConflictError && error.code === 'username_taken';
+/** A mobile number signs in to one villager only. */
+export const mobileTaken = (mobile: string) =>
+  new ConflictError('mobile_taken', `手机号 ${mobile} 已被其他村民使用 (mobile number already in use)`, {
+    phone: TAKEN,
+  });
 
 export async function createUser(
   db: Db,
@@ -95,20 +121,16 @@ export async function createUser(
   input: UserCreate,
   createdBy: string,
   now: Date,
-  directory: UserDirectory = noUserDirectory,
 ): Promise<CreatedUser> {
   // A villager's household must be one of this village's: it is all they will ever see.
   if (input.householdId && scope.countyId && scope.villageId)
     await getHousehold(db, { countyId: scope.countyId, villageId: scope.villageId }, input.householdId);
   const user = newUser(scope, input, createdBy, now);
-  const account = await directory.provision(user);
-  try {
-    await transactWrite(db, userPuts(db, user), () => usernameTaken(user.username));
-  } catch (error) {
-    await account.undo();
-    throw error;
-  }
-  return { ...user, temporaryPassword: account.temporaryPassword };
+  const signIn = await newSignIn(user);
+  await transactWrite(db, userPuts(db, user, signIn.passwordHash), (index) =>
+    index === 3 ? mobileTaken(signInMobileOf(user) ?? '') : usernameTaken(user.username),
+  );
+  return { ...user, temporaryPassword: signIn.temporaryPassword };
 }
 
 export function listUsers(
@@ -197,3 +219,11 @@ export async function householdOfUser(db: Db, scope: VillageScope, userId: strin
 /** The household a village user's item (perhaps read in a batch) links them to, if any. */
 export const householdIdOf = (item: Record<string, unknown> | undefined) =>
   typeof item?.householdId === 'string' ? item.householdId : undefined;
+
+/** A user of this scope by id (404 for another tenant's, which lives under another partition). */
+export async function getUser(db: Db, scope: UserScope, userId: string): Promise<User> {
+  const key = userKey({ id: userId, ...scope });
+  const out = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: key }));
+  if (!out.Item) throw new NotFoundError('用户 (user)');
+  return userSchema.parse(out.Item);
+}

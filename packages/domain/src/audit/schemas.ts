@@ -15,6 +15,15 @@ export const auditActions = [
   'partner_lookup',
   /** A partner issued a signed score certificate for a household. */
   'certificate_issue',
+  /** What an account does: in the log of the village, county or platform it belongs to. */
+  'sign_in',
+  'sign_in_failed',
+  'account_locked',
+  'password_change',
+  'password_reset',
+  'totp_enrol',
+  'refresh_reuse',
+  'sign_out',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -1,3 +1,2 @@
-export * from './directory';
 export * from './rules';
 export * from './schemas';
