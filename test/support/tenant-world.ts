@@ -208,6 +208,7 @@ function urlInY(path: string) {
     .replace('{itemId}', ruleSetOfC.itemId)
     .replace('{redemptionId}', ruleSetOfC.redemptionId)
     .replace('{userId}', ruleSetOfC.userId)
+    .replace('{townshipId}', w.y.township.id)
     // Refused on the village before any consent is read, so no real one is needed.
     .replace('{consentId}', '0000000000000000');
   return url.endsWith('/rule-sets/active') ? `${url}?program=${ruleSetOfC.programId}` : url;

@@ -8,18 +8,19 @@ import {
   inviteCodeSchema,
   inviteExpiry,
   inviteStatus,
+  isCountyRole,
   newId,
   newInviteCode,
 } from '@xjf/domain';
 import { describe, expect, it } from 'vitest';
 
 const now = new Date('2026-06-01T00:00:00Z');
-const actor = (role: Actor['role']): Actor =>
-  role === 'platform_operator'
-    ? { kind: 'platform', role, userId: 'u', username: 'u', name: 'u' }
-    : role === 'county_admin' || role === 'county_official' || role === 'partner'
-      ? { kind: 'county', role, userId: 'u', username: 'u', name: 'u', countyId: 'c' }
-      : { kind: 'village', role, userId: 'u', username: 'u', name: 'u', countyId: 'c', villageId: 'v' };
+const actor = (role: Actor['role']): Actor => {
+  const base = { userId: 'u', username: 'u', name: 'u' };
+  if (role === 'platform_operator') return { kind: 'platform', role, ...base };
+  if (isCountyRole(role)) return { kind: 'county', role, ...base, countyId: 'c' };
+  return { kind: 'village', role, ...base, countyId: 'c', villageId: 'v' };
+};
 
 describe('invite codes', () => {
   it('is active until it expires, then expired', () => {
@@ -66,6 +67,7 @@ describe('who may create which users', () => {
       'county_admin',
       'county_official',
       'partner',
+      'township_reviewer',
     ]);
     expect(assignableCountyRoles(actor('county_admin'))).toContain('partner');
     expect(assignableCountyRoles(actor('county_official'))).toEqual([]);

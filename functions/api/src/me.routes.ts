@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { getCounty, getVillage, householdOfUser } from '@xjf/data';
+import { getCounty, getTownship, getVillage, householdOfUser } from '@xjf/data';
 import { meSchema } from '@xjf/domain';
 import { actorOf, allow, bearer, type Deps, errors, json, router } from '@xjf/http';
 import * as z from 'zod';
@@ -34,6 +34,7 @@ export function systemRoutes(deps: Deps) {
           'county_admin',
           'county_official',
           'partner',
+          'township_reviewer',
           'village_admin',
           'recorder',
           'store_clerk',
@@ -46,13 +47,14 @@ export function systemRoutes(deps: Deps) {
       const actor = actorOf(c);
       const { userId, username, name, role } = actor;
       if (actor.kind === 'platform') return c.json({ userId, username, name, role }, 200);
-      const [county, village, householdId] = await Promise.all([
+      const townshipId = actor.kind === 'county' ? actor.townshipId : undefined;
+      const [county, village, householdId, township] = await Promise.all([
         getCounty(deps.db, actor),
         actor.kind === 'village' ? getVillage(deps.db, actor) : undefined,
-        // A villager's page is their household's: the link lives on their user item.
-        actor.kind === 'village' && actor.role === 'villager'
-          ? householdOfUser(deps.db, actor, actor.userId)
-          : undefined,
+        // A villager's page is their household's, and staff never approve their own household's
+        // points: the link lives on the user item.
+        actor.kind === 'village' ? householdOfUser(deps.db, actor, actor.userId) : undefined,
+        townshipId ? getTownship(deps.db, actor, townshipId) : undefined,
       ]);
       return c.json(
         {
@@ -65,6 +67,8 @@ export function systemRoutes(deps: Deps) {
           villageId: village?.id,
           villageName: village?.name,
           householdId,
+          townshipId: township?.id,
+          townshipName: township?.name,
         },
         200,
       );

@@ -29,6 +29,7 @@ export * from './points/ledger-audit';
 export * from './points/objections';
 export * from './points/records';
 export * from './points/settlement';
+export * from './points/township-review';
 export * from './reports/county-report';
 export * from './reports/rebuild';
 export * from './reports/village-months';

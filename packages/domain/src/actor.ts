@@ -5,6 +5,7 @@ export const roles = [
   'county_admin',
   'county_official',
   'partner',
+  'township_reviewer',
   'village_admin',
   'recorder',
   'store_clerk',
@@ -13,7 +14,17 @@ export const roles = [
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
 
-export const countyRoles = ['county_admin', 'county_official', 'partner'] as const satisfies readonly Role[];
+/**
+ * County users. A township reviewer (乡镇审核员) belongs to one township of the county and
+ * approves the points of its villages that asked for township review (small villages with one
+ * cadre, who may not approve what they recorded themselves).
+ */
+export const countyRoles = [
+  'county_admin',
+  'county_official',
+  'partner',
+  'township_reviewer',
+] as const satisfies readonly Role[];
 /** A villager signs in to see their own household and declare points for it (自主申报), nothing else. */
 export const villageRoles = [
   'village_admin',
@@ -44,6 +55,8 @@ export type Actor =
       countyId: string;
       /** Set for role `partner` only: the partner (bank) the user works for. */
       partnerId?: string;
+      /** Set for role `township_reviewer` only: the township whose villages they review. */
+      townshipId?: string;
     }
   | {
       kind: 'village';

@@ -14,6 +14,7 @@ export const tenancyClaimsSchema = z.object({
   countyId: z.string().optional(),
   villageId: z.string().optional(),
   partnerId: z.string().optional(),
+  townshipId: z.string().optional(),
 });
 export type TenancyClaims = z.infer<typeof tenancyClaimsSchema>;
 
@@ -21,13 +22,16 @@ export function actorFromClaims(payload: unknown): Actor {
   const parsed = tenancyClaimsSchema.safeParse(payload);
   if (!parsed.success)
     throw new UnauthenticatedError('令牌缺少身份信息 (token lacks tenancy claims)', 'invalid_token');
-  const { sub, username, name, role, countyId, villageId, partnerId } = parsed.data;
+  const { sub, username, name, role, countyId, villageId, partnerId, townshipId } = parsed.data;
   const base = { userId: sub, username, name };
   if (role === 'platform_operator') return { kind: 'platform', role, ...base };
   // A partner user reads only its own partner's households, so its token must name the partner.
   if (role === 'partner' && countyId && partnerId)
     return { kind: 'county', role, countyId, partnerId, ...base };
-  if (isCountyRole(role) && role !== 'partner' && countyId)
+  // A township reviewer sees only its township's villages, so its token must name the township.
+  if (role === 'township_reviewer' && countyId && townshipId)
+    return { kind: 'county', role, countyId, townshipId, ...base };
+  if (isCountyRole(role) && role !== 'partner' && role !== 'township_reviewer' && countyId)
     return { kind: 'county', role, countyId, ...base };
   if (isVillageRole(role) && countyId && villageId)
     return { kind: 'village', role, countyId, villageId, ...base };
@@ -42,6 +46,7 @@ export function claimsForUser(user: {
   countyId?: string;
   villageId?: string;
   partnerId?: string;
+  townshipId?: string;
 }): TenancyClaims {
   return tenancyClaimsSchema.parse({
     sub: user.id,
@@ -51,6 +56,7 @@ export function claimsForUser(user: {
     countyId: user.countyId,
     villageId: user.villageId,
     partnerId: user.partnerId,
+    townshipId: user.townshipId,
   });
 }
 

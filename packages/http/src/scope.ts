@@ -26,7 +26,10 @@ export async function villageScopeOf(db: Db, actor: Actor, villageId: string): P
   if (actor.kind === 'village' && actor.villageId === villageId)
     return { countyId: actor.countyId, villageId };
   if (actor.kind === 'county') {
-    await getVillage(db, { countyId: actor.countyId, villageId });
+    const village = await getVillage(db, { countyId: actor.countyId, villageId });
+    // A township reviewer reaches its own township's villages only; others are not found.
+    if (actor.role === 'township_reviewer' && village.townshipId !== actor.townshipId)
+      throw new NotFoundError('村 (village)');
     return { countyId: actor.countyId, villageId };
   }
   throw new NotFoundError('村 (village)');

@@ -40,7 +40,7 @@ import {
 import * as z from 'zod';
 import { assertMayReadHousehold } from '../households/own-household';
 import { withEvidenceUrls } from '../photos/views';
-import { householdReaders, villageReaders } from '../roles';
+import { householdReaders, recordDeciders, recordReaders } from '../roles';
 import { villageParams } from '../tenants/villages.routes';
 
 const tags = ['积分记录与台账 Point records & ledger'];
@@ -111,7 +111,7 @@ export function recordsRoutes(deps: Deps) {
       tags,
       summary: '按状态查看记录（默认待审核）Records by status (pending by default)',
       security: bearer,
-      middleware: [allow(...villageReaders)] as const,
+      middleware: [allow(...recordReaders)] as const,
       request: { params: villageParams, query: recordQuerySchema },
       responses: { 200: json(pageOf(pointRecordSchema, 'PointRecordPage'), '记录'), ...errors },
     }),
@@ -130,7 +130,11 @@ export function recordsRoutes(deps: Deps) {
       tags,
       summary,
       security: bearer,
-      middleware: [allow('village_admin'), idempotent(deps)] as const,
+      // A correction stays with the village; approvals and rejections may go to its township.
+      middleware: [
+        allow(...(action === 'reverse' ? (['village_admin'] as const) : recordDeciders)),
+        idempotent(deps),
+      ] as const,
       request: { params: recordParams, headers: idempotencyHeader, body: jsonBody(body) },
       responses: { 200: json(pointRecordSchema, '已处理'), ...errors, ...conflict },
     });

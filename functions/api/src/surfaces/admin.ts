@@ -2,6 +2,7 @@ import { type Deps, router } from '@xjf/http';
 import { countyAuditRoutes } from '../audit/audit.routes';
 import { systemRoutes } from '../me.routes';
 import { partnersRoutes } from '../partners/partners.routes';
+import { townshipReviewRoutes } from '../points/township-review.routes';
 import { programsRoutes } from '../rules/programs.routes';
 import { ruleSetsRoutes } from '../rules/rule-sets.routes';
 import { templatesRoutes } from '../rules/templates.routes';
@@ -19,6 +20,7 @@ export const adminSurface = (deps: Deps) =>
     .route('/', villagesRoutes(deps))
     .route('/', usersRoutes(deps))
     .route('/', countyAuditRoutes(deps))
+    .route('/', townshipReviewRoutes(deps))
     .route('/', templatesRoutes(deps))
     .route('/', programsRoutes(deps))
     .route('/', ruleSetsRoutes(deps))

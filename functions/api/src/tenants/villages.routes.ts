@@ -50,7 +50,14 @@ export function villagesRoutes(deps: Deps) {
       summary: '村概况 A village',
       security: bearer,
       middleware: [
-        allow('county_admin', 'county_official', 'village_admin', 'recorder', 'store_clerk'),
+        allow(
+          'county_admin',
+          'county_official',
+          'township_reviewer',
+          'village_admin',
+          'recorder',
+          'store_clerk',
+        ),
       ] as const,
       request: { params: villageParams },
       responses: { 200: json(villageSchema, '村'), ...errors },

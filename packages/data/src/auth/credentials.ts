@@ -35,6 +35,7 @@ export const accountSchema = z.object({
   countyId: z.string().optional(),
   villageId: z.string().optional(),
   partnerId: z.string().optional(),
+  townshipId: z.string().optional(),
 });
 export type Account = z.infer<typeof accountSchema> & { role: Role };
 

@@ -25,7 +25,7 @@ import { programAmong, programKeys } from '../rules/programs';
 import { activeVersionOf } from '../rules/resolve';
 import { villageFrom } from '../tenants/villages';
 import { type TransactItem, type TransactItems, transactWrite } from '../transact';
-import { householdIdOf, householdOfUser } from '../users/users';
+import { householdIdOf } from '../users/users';
 import { declarationPut } from './declarations';
 import { moveOnLedger } from './ledger';
 import { writeRecordChange } from './record-change';
@@ -185,11 +185,10 @@ async function decide(
 }
 
 /**
- * Maker-checker approval. With public posting the record goes on the notice board until the
- * window ends; with posting off (0 days) it takes effect on the ledger at once.
+ * What a decision on a record needs, in one BatchGet: the record, the village (its posting
+ * period, whether its township reviews) and the decider's own household; refused by maker-checker.
  */
-export async function approveRecord(db: Db, scope: VillageScope, recordId: string, actor: Actor, now: Date) {
-  // The record, the village's posting period and the approver's own household: one BatchGet.
+async function decisionOn(db: Db, scope: VillageScope, recordId: string, actor: Actor) {
   const wanted = {
     record: keys.pointRecord(scope.countyId, scope.villageId, recordId),
     village: keys.village(scope.countyId, scope.villageId),
@@ -199,7 +198,16 @@ export async function approveRecord(db: Db, scope: VillageScope, recordId: strin
   const record = recordFrom(found(wanted.record));
   const village = villageFrom(found(wanted.village));
   const householdId = householdIdOf(found(wanted.user));
-  assertMayApprove(record, { userId: actor.userId, householdId });
+  assertMayApprove(record, { userId: actor.userId, householdId, role: actor.role }, village);
+  return { record, village };
+}
+
+/**
+ * Maker-checker approval. With public posting the record goes on the notice board until the
+ * window ends; with posting off (0 days) it takes effect on the ledger at once.
+ */
+export async function approveRecord(db: Db, scope: VillageScope, recordId: string, actor: Actor, now: Date) {
+  const { record, village } = await decisionOn(db, scope, recordId, actor);
   const postingDays = village.postingDays ?? DEFAULT_POSTING_DAYS;
   const to = nextStatus(record.status, 'approve', postingDays);
   const at = now.toISOString();
@@ -239,23 +247,21 @@ export async function rejectRecord(
   actor: Actor,
   now: Date,
 ) {
-  const [record, householdId] = await Promise.all([
-    getRecord(db, scope, recordId),
-    householdOfUser(db, scope, actor.userId),
-  ]);
-  assertMayApprove(record, { userId: actor.userId, householdId });
+  const { record } = await decisionOn(db, scope, recordId, actor);
   const to = nextStatus(record.status, 'reject', DEFAULT_POSTING_DAYS);
   const at = now.toISOString();
+  const decided = { decidedBy: actor.name || actor.username, decidedAt: at, reason: reason ?? '' };
   await decide(
     db,
     scope,
     record,
     to,
-    { decidedBy: actor.name || actor.username, decidedAt: at, reason: reason ?? '' },
+    decided,
     `${at}#${record.id}`,
     recordAudit(db, scope, 'reject', record, auditWhoOf(actor), now, reason),
   );
-  return getRecord(db, scope, recordId);
+  // The record as the transaction left it, built here rather than read back.
+  return pointRecordSchema.parse({ ...record, status: to, ...decided });
 }
 
 /** A correction is a reversing entry with a reason; the original entry stays on the ledger. */

@@ -19,6 +19,7 @@ import type { Db } from '../client';
 import { getHousehold } from '../households/households';
 import { keys } from '../keys';
 import { type Page, queryPage, queryPrefix } from '../page';
+import { getTownship } from '../tenants/townships';
 import { type TransactItems, transactWrite } from '../transact';
 
 /** Where a user belongs: the platform, a county, or a village of a county. */
@@ -33,6 +34,7 @@ export const usernameEntrySchema = userSchema.pick({
   countyId: true,
   villageId: true,
   partnerId: true,
+  townshipId: true,
 });
 
 function userKey(user: { id: string; countyId?: string; villageId?: string }) {
@@ -52,6 +54,7 @@ export function newUser(scope: UserScope, input: UserCreate, createdBy: string, 
     villageId: isVillageRole(input.role) ? scope.villageId : undefined,
     partnerId: input.role === 'partner' ? input.partnerId : undefined,
     householdId: input.role === 'villager' ? input.householdId : undefined,
+    townshipId: input.role === 'township_reviewer' ? input.townshipId : undefined,
     createdAt: now.toISOString(),
     createdBy,
   };
@@ -78,7 +81,7 @@ export async function newSignIn(user: User) {
  * credential and, for a villager, its mobile number for SMS sign-in.
  */
 export function userPuts(db: Db, user: User, passwordHash: string | undefined): TransactItems {
-  const { id, username, name, role, countyId, villageId, partnerId } = user;
+  const { id, username, name, role, countyId, villageId, partnerId, townshipId } = user;
   const mobile = signInMobileOf(user);
   return [
     {
@@ -88,7 +91,7 @@ export function userPuts(db: Db, user: User, passwordHash: string | undefined): 
           ...keys.username(username),
           ...keys.usernameListing(username),
           type: 'Username',
-          ...{ id, username, name, role, countyId, villageId, partnerId },
+          ...{ id, username, name, role, countyId, villageId, partnerId, townshipId },
         },
         ConditionExpression: 'attribute_not_exists(PK)',
       },
@@ -125,6 +128,9 @@ export async function createUser(
   // A villager's household must be one of this village's: it is all they will ever see.
   if (input.householdId && scope.countyId && scope.villageId)
     await getHousehold(db, { countyId: scope.countyId, villageId: scope.villageId }, input.householdId);
+  // …and a township reviewer's township one of this county's: its token will carry the id.
+  if (input.townshipId && scope.countyId)
+    await getTownship(db, { countyId: scope.countyId }, input.townshipId);
   const user = newUser(scope, input, createdBy, now);
   const signIn = await newSignIn(user);
   await transactWrite(db, userPuts(db, user, signIn.passwordHash), (index) =>

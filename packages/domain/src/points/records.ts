@@ -43,11 +43,21 @@ export function nextStatus(current: RecordStatus, action: RecordAction, postingD
   }
 }
 
-/** Maker-checker: nobody approves what they recorded, nor points for their own household. */
+/**
+ * Maker-checker: nobody approves what they recorded, nor points for their own household; and a
+ * township reviewer decides only in villages that asked for township review (乡镇审核).
+ */
 export function assertMayApprove(
   record: { recordedBy: string; householdId: string },
-  approver: { userId: string; householdId?: string },
+  approver: { userId: string; householdId?: string; role?: string },
+  village: { townshipReview?: boolean } = {},
 ): void {
+  if (approver.role === 'township_reviewer' && !village.townshipReview) {
+    throw new ForbiddenError(
+      '该村未开启乡镇审核，由村管理员审核 (this village has not asked for township review)',
+      'township_review_off',
+    );
+  }
   if (record.recordedBy === approver.userId) {
     throw new ForbiddenError('不能审核自己录入的记录 (you recorded this yourself)', 'self_approval');
   }

@@ -125,3 +125,19 @@ export const accountSchema = z
   })
   .meta({ id: 'Account' });
 export type Account = z.infer<typeof accountSchema>;
+
+/** A township reviewer's work list: its villages, whether each asked for township review, and what waits. */
+export const townshipReviewSchema = z
+  .object({
+    township: z.object({ id: z.string(), name: z.string() }),
+    villages: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        townshipReview: z.boolean(),
+        pending: z.int(),
+      }),
+    ),
+  })
+  .meta({ id: 'TownshipReview' });
+export type TownshipReview = z.infer<typeof townshipReviewSchema>;

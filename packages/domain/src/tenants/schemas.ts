@@ -74,6 +74,11 @@ const villageDetails = {
   description: optionalText(500),
   /** Days approved points stay on the public notice board (公示) before they count; 0 turns posting off. */
   postingDays: z.int().min(0).max(30).optional().meta({ example: 3 }),
+  /**
+   * 乡镇审核: the township's reviewers may approve and reject this village's points, for villages
+   * with one cadre, who may not approve what they recorded themselves.
+   */
+  townshipReview: z.boolean().optional(),
 };
 
 export const villageDetailsSchema = z.strictObject(villageDetails).meta({ id: 'VillageDetails' });
@@ -89,6 +94,7 @@ export const villagePatchSchema = z
     contactPhone: villageDetails.contactPhone.nullable(),
     description: villageDetails.description.nullable(),
     postingDays: villageDetails.postingDays,
+    townshipReview: villageDetails.townshipReview,
   })
   .refine((patch) => Object.keys(patch).length > 0, '至少修改一项 (change at least one field)')
   .meta({ id: 'VillagePatch' });
@@ -107,6 +113,7 @@ export const villageSchema = z
     contactPhone: z.string().optional(),
     description: z.string().optional(),
     postingDays: z.int().optional(),
+    townshipReview: z.boolean().optional(),
     createdAt: isoDateTime,
     updatedAt: isoDateTime,
   })
@@ -123,11 +130,18 @@ export const userCreateSchema = z
     partnerId: idSchema.optional(),
     /** Required for role `villager`: the household of this village they belong to; never for other roles. */
     householdId: idSchema.optional(),
+    /** Required for role `township_reviewer`: the township of this county whose villages they review. */
+    townshipId: idSchema.optional(),
   })
   .refine((u) => (u.role === 'partner') === (u.partnerId !== undefined), {
     message:
       '合作机构用户须指定所属机构，其他角色不可指定 (a partner user needs its partner; no other role has one)',
     path: ['partnerId'],
+  })
+  .refine((u) => (u.role === 'township_reviewer') === (u.townshipId !== undefined), {
+    message:
+      '乡镇审核员须指定所属乡镇，其他角色不可指定 (a township reviewer needs a township; no other role has one)',
+    path: ['townshipId'],
   })
   .refine((u) => (u.role === 'villager') === (u.householdId !== undefined), {
     message:
@@ -149,6 +163,8 @@ export const userSchema = z
     phone: z.string().optional(),
     /** Village users: the household they live in, so they never approve its points. */
     householdId: idSchema.optional(),
+    /** Township reviewers: the township whose villages they review. */
+    townshipId: idSchema.optional(),
     createdAt: isoDateTime,
     createdBy: z.string(),
   })
@@ -218,8 +234,11 @@ export const meSchema = z
     countyName: z.string().optional(),
     villageId: idSchema.optional(),
     villageName: z.string().optional(),
-    /** A villager's household, as the village admin linked it (read from the user, never the token). */
+    /** A village user's household, as the village admin linked it (read from the user, never the token). */
     householdId: idSchema.optional(),
+    /** A township reviewer's township. */
+    townshipId: idSchema.optional(),
+    townshipName: z.string().optional(),
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof meSchema>;
