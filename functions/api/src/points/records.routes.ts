@@ -1,9 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import {
   approveRecord,
-  countRefusedSelfApproval,
   createRecord,
-  getRecord,
   listRecords,
   rejectRecord,
   reverseRecord,
@@ -13,7 +11,6 @@ import {
   accountSchema,
   assertVillagePhotos,
   decisionSchema,
-  ForbiddenError,
   idSchema,
   ledgerEntrySchema,
   pointRecordSchema,
@@ -42,6 +39,7 @@ import { assertMayReadHousehold } from '../households/own-household';
 import { withEvidenceUrls } from '../photos/views';
 import { householdReaders, recordDeciders, recordReaders } from '../roles';
 import { villageParams } from '../tenants/villages.routes';
+import { countingRefusals } from './refusals';
 
 const tags = ['积分记录与台账 Point records & ledger'];
 const recordParams = villageParams.extend({ recordId: idSchema });
@@ -55,26 +53,6 @@ const ledgerSchema = z
 
 export function recordsRoutes(deps: Deps) {
   const r = router();
-
-  /** A refused self-approval is a signal on the county dashboard: count it, then refuse as before. */
-  async function countingRefusals<T>(
-    scope: { countyId: string; villageId: string },
-    recordId: string,
-    decide: () => Promise<T>,
-  ) {
-    try {
-      return await decide();
-    } catch (error) {
-      if (
-        error instanceof ForbiddenError &&
-        (error.code === 'self_approval' || error.code === 'own_household')
-      ) {
-        const record = await getRecord(deps.db, scope, recordId);
-        await countRefusedSelfApproval(deps.db, scope, record.programId, deps.clock());
-      }
-      throw error;
-    }
-  }
 
   r.openapi(
     createRoute({
@@ -149,7 +127,7 @@ export function recordsRoutes(deps: Deps) {
       const actor = actorOf(c);
       const { villageId, recordId } = c.req.valid('param');
       const scope = await villageScopeOf(deps.db, actor, villageId);
-      const approved = await countingRefusals(scope, recordId, () =>
+      const approved = await countingRefusals(deps, scope, recordId, () =>
         approveRecord(deps.db, scope, recordId, actor, deps.clock()),
       );
       return c.json(await withEvidenceUrls(deps, approved), 200);
@@ -161,7 +139,7 @@ export function recordsRoutes(deps: Deps) {
     const { villageId, recordId } = c.req.valid('param');
     const scope = await villageScopeOf(deps.db, actor, villageId);
     const { reason } = decisionSchema.parse(c.req.valid('json'));
-    const rejected = await countingRefusals(scope, recordId, () =>
+    const rejected = await countingRefusals(deps, scope, recordId, () =>
       rejectRecord(deps.db, scope, recordId, reason, actor, deps.clock()),
     );
     return c.json(await withEvidenceUrls(deps, rejected), 200);

@@ -3,6 +3,7 @@ import { auditRoutes } from '../audit/audit.routes';
 import { householdsRoutes } from '../households/households.routes';
 import { consentsRoutes } from '../partners/consents.routes';
 import { uploadsRoutes } from '../photos/uploads.routes';
+import { bulkDecisionRoutes } from '../points/bulk-decisions.routes';
 import { declarationsRoutes } from '../points/declarations.routes';
 import { recordImportsRoutes } from '../points/imports.routes';
 import { recordsRoutes } from '../points/records.routes';
@@ -14,6 +15,7 @@ export const pointsSurface = (deps: Deps) =>
     .route('/', householdsRoutes(deps))
     .route('/', consentsRoutes(deps))
     .route('/', recordsRoutes(deps))
+    .route('/', bulkDecisionRoutes(deps))
     .route('/', recordImportsRoutes(deps))
     .route('/', declarationsRoutes(deps))
     .route('/', staffObjectionRoutes(deps))

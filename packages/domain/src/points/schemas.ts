@@ -141,3 +141,33 @@ export const townshipReviewSchema = z
   })
   .meta({ id: 'TownshipReview' });
 export type TownshipReview = z.infer<typeof townshipReviewSchema>;
+
+/** At most this many records are decided in one request (a village's month of one rule at most). */
+export const MAX_BULK_DECISIONS = 500;
+
+/** Approve or reject a selection at once; each record is still its own transaction. */
+export const bulkDecisionSchema = z
+  .strictObject({
+    action: z.enum(['approve', 'reject']),
+    recordIds: z
+      .array(idSchema)
+      .min(1, '请至少选择一条记录 (select at least one record)')
+      .max(MAX_BULK_DECISIONS, `一次最多 ${MAX_BULK_DECISIONS} 条 (at most ${MAX_BULK_DECISIONS} at once)`)
+      .refine((ids) => new Set(ids).size === ids.length, '记录重复 (a record is listed twice)'),
+    reason: optionalText(200),
+  })
+  .meta({ id: 'BulkDecision' });
+
+/** What happened to each record of a bulk decision, in the order asked. */
+export const bulkDecisionResultSchema = z
+  .object({
+    results: z.array(
+      z.discriminatedUnion('ok', [
+        z.object({ recordId: z.string(), ok: z.literal(true), record: pointRecordSchema }),
+        z.object({ recordId: z.string(), ok: z.literal(false), code: z.string(), message: z.string() }),
+      ]),
+    ),
+    succeeded: z.int(),
+    failed: z.int(),
+  })
+  .meta({ id: 'BulkDecisionResult' });
