@@ -40,6 +40,8 @@ export async function startAdmin() {
   const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
   const base = `http://127.0.0.1:${port}`;
   const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+  /** The demo user picker: the sign-in page's third tab on the local runtime. */
+  const openDemoPicker = (page: Page) => page.locator('.ant-tabs-tab[data-node-key="demo"]').click();
 
   return {
     base,
@@ -50,10 +52,29 @@ export async function startAdmin() {
       page.setDefaultTimeout(15_000);
       return page;
     },
+    /** A phone-sized page (375 × 740, touch), the screen most villagers and recorders have. */
+    async phonePage(): Promise<Page> {
+      const context = await browser.newContext({
+        viewport: { width: 375, height: 740 },
+        isMobile: true,
+        hasTouch: true,
+        locale: 'zh-CN',
+      });
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      return page;
+    },
+    openDemoPicker,
     async signInAs(page: Page, username: string) {
       await page.goto(`${base}/sign-in`);
+      await openDemoPicker(page);
       await page.locator(`[data-username="${username}"]`).click();
       await page.getByTestId('current-user').waitFor();
+    },
+    /** Through the user menu in the header, as on a phone or a desk. */
+    async signOut(page: Page) {
+      await page.getByTestId('current-user').click();
+      await page.getByTestId('sign-out').click();
     },
     async stop() {
       await browser.close();

@@ -29,7 +29,7 @@ describe('village self-onboarding', () => {
     expect(await inviteRow.textContent()).toContain('凤山乡');
     expect(await page.getByText(`/onboarding?code=${code}`).count()).toBeGreaterThan(0);
 
-    await page.getByRole('button', { name: /退出登录/ }).click();
+    await admin.signOut(page);
     await page.getByRole('heading', { name: '登录' }).waitFor();
 
     // The village enters the code, its details and its first admin.
@@ -55,10 +55,13 @@ describe('village self-onboarding', () => {
     await page.getByLabel('手机号').fill('13985719901');
     await page.getByRole('button', { name: /完成开通/ }).click();
     await page.getByText('新建村已开通').waitFor();
-    expect(await page.getByText(/xinjian\.admin/).textContent()).toContain('王新建');
+    expect(await page.getByText(/使用用户名 xinjian\.admin/).textContent()).toContain('王新建');
+    // …with the one-time password the new admin signs in with (and must replace).
+    expect(await page.getByTestId('temporary-password').textContent()).toMatch(/^\S{8,}$/);
 
     // The new admin can sign in; the county admin sees the village under 凤山乡.
     await page.getByRole('button', { name: '去登录' }).click();
+    await admin.openDemoPicker(page);
     await page.locator('[data-username="xinjian.admin"]').waitFor();
     expect(await page.locator('[data-username="xinjian.admin"]').textContent()).toContain('新建村');
 
@@ -67,8 +70,9 @@ describe('village self-onboarding', () => {
     await page.getByRole('menuitem', { name: '积分细则' }).click();
     await page.getByText('文明积分细则').first().waitFor();
     await page.getByText('草稿').first().waitFor();
-    await page.getByRole('button', { name: '退出登录' }).click();
+    await admin.signOut(page);
 
+    await admin.openDemoPicker(page);
     await page.locator('[data-username="dafang.admin"]').click();
     await page.getByRole('heading', { name: '大方县数据看板' }).waitFor();
     await page.getByRole('menuitem', { name: /全县概况/ }).click();
@@ -109,6 +113,7 @@ describe('language', () => {
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     expect(await page.evaluate('document.documentElement.lang')).toBe('en');
 
+    await admin.openDemoPicker(page);
     await page.locator('[data-username="dafang.admin"]').click();
     await page.getByRole('heading', { name: '大方县 dashboard' }).waitFor();
     expect(await page.getByTestId('current-user').textContent()).toContain('County admin');

@@ -4,7 +4,7 @@ import { App } from './app/App';
 import './app/global.css';
 import i18n from 'i18next';
 import { configureApi } from './lib/api';
-import { currentToken, expireSession } from './lib/auth';
+import { authorizedFetch, dropStoredTokens, restoreSession } from './lib/auth';
 import { loadRuntimeConfig } from './lib/config';
 import { initI18n } from './lib/i18n';
 
@@ -12,9 +12,12 @@ const root = createRoot(document.getElementById('root') ?? document.body);
 
 async function start() {
   await initI18n();
+  dropStoredTokens();
   try {
     const config = await loadRuntimeConfig();
-    configureApi({ baseUrl: config.apiBaseUrl, token: currentToken, onUnauthorized: expireSession });
+    configureApi({ baseUrl: config.apiBaseUrl, fetch: authorizedFetch });
+    // The session comes back from the refresh cookie while the first page's code downloads.
+    void restoreSession();
     root.render(
       <StrictMode>
         <App config={config} />

@@ -1,13 +1,15 @@
-import { LogoutOutlined } from '@ant-design/icons';
-import { Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { DownOutlined, LogoutOutlined, SafetyOutlined } from '@ant-design/icons';
+import { App, Button, Dropdown, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate, useNavigation } from 'react-router-dom';
 import { useMe, useSession } from '../features/auth/session';
+import { errorText } from '../lib/errors';
 import { LanguageSwitch } from './LanguageSwitch';
 import { navItems } from './nav';
 
 export function AppLayout() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
   const me = useMe();
   const { signOut } = useSession();
   const navigate = useNavigate();
@@ -22,6 +24,20 @@ export function AppLayout() {
       .sort((a, b) => b.path.length - a.path.length)[0]?.path ??
     (pathname.startsWith('/villages/') ? '/county' : undefined);
   const tenant = [me.countyName, me.villageName].filter(Boolean).join(' · ');
+  const leave = () =>
+    signOut().catch((error: unknown) =>
+      message.error(t('auth.signOutFailed', { reason: errorText(error, t, i18n.language) })),
+    );
+  // The user menu: the account page and sign-out, the same on a phone and a desk.
+  const userMenu = [
+    { key: 'account', icon: <SafetyOutlined />, label: t('account.menu') },
+    { type: 'divider' as const },
+    {
+      key: 'signOut',
+      icon: <LogoutOutlined />,
+      label: <span data-testid="sign-out">{t('auth.signOut')}</span>,
+    },
+  ];
 
   return (
     <Layout className="xjf-shell">
@@ -56,14 +72,23 @@ export function AppLayout() {
           </Typography.Text>
           <Space size="middle">
             {loading && <Spin size="small" />}
-            <span data-testid="current-user">
-              <span className="xjf-hide-xs">{me.name} </span>
-              <Tag color="green">{t(`roles.${me.role}`)}</Tag>
-            </span>
+            <Dropdown
+              trigger={['click']}
+              placement="bottomRight"
+              menu={{
+                items: userMenu,
+                onClick: ({ key }) => (key === 'signOut' ? void leave() : void navigate('/account')),
+              }}
+            >
+              <Button type="text" data-testid="current-user" style={{ paddingInline: 6 }}>
+                <span className="xjf-hide-xs">{me.name} </span>
+                <Tag color="green" style={{ marginInlineEnd: 0 }}>
+                  {t(`roles.${me.role}`)}
+                </Tag>
+                <DownOutlined style={{ fontSize: 10 }} />
+              </Button>
+            </Dropdown>
             <LanguageSwitch />
-            <Button icon={<LogoutOutlined />} onClick={signOut} aria-label={t('auth.signOut')}>
-              <span className="xjf-hide-xs">{t('auth.signOut')}</span>
-            </Button>
           </Space>
         </Layout.Header>
         <Layout.Content className="xjf-content">

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './LanguageSwitch';
 
-/** The frame of the pages reachable without signing in: sign-in, callback, onboarding. */
+/** The frame of the pages reachable without signing in: sign-in, onboarding, the notice board. */
 export function PublicShell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   return (

@@ -11,17 +11,29 @@ export function FullPageSpin() {
   );
 }
 
-function Notice({ code, text }: { code: string; text: string }) {
+function Notice({ code, text, onRetry }: { code: string; text: string; onRetry?: () => void }) {
   const { t } = useTranslation();
   return (
     <div style={{ textAlign: 'center', padding: '64px 16px' }}>
       <h1 style={{ color: 'rgba(0,0,0,0.25)', fontSize: 48, margin: 0 }}>{code}</h1>
       <p>{text}</p>
-      <Button type="primary" href="/">
-        {t('common.back')}
-      </Button>
+      {onRetry ? (
+        <Button type="primary" onClick={onRetry}>
+          {t('common.retry')}
+        </Button>
+      ) : (
+        <Button type="primary" href="/">
+          {t('common.back')}
+        </Button>
+      )}
     </div>
   );
+}
+
+/** The API did not answer at start-up: whether anyone is signed in is not known yet. */
+export function Offline({ onRetry }: { onRetry: () => void }) {
+  const { t } = useTranslation();
+  return <Notice code="…" text={t('errors.network')} onRetry={onRetry} />;
 }
 
 export function Forbidden() {

@@ -113,6 +113,8 @@ export function navItems(me: Me): NavItem[] {
       { path: '/partner', label: 'partner', icon: <ShopOutlined /> },
       { path: '/partner/certificates', label: 'certificates', icon: <SafetyCertificateOutlined /> },
     ],
+    // Its work list comes with the township review pages; until then the account page is home.
+    township_reviewer: [],
     village_admin: [
       villageOf(me),
       householdsOf(me),

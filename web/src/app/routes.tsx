@@ -14,10 +14,6 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('../features/auth/SignInPage')).SignInPage }),
       },
       {
-        path: '/auth/callback',
-        lazy: async () => ({ Component: (await import('../features/auth/CallbackPage')).CallbackPage }),
-      },
-      {
         path: '/board/:villageId',
         lazy: async () => ({ Component: (await import('../features/board/BoardPage')).BoardPage }),
       },
@@ -40,6 +36,12 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('./AppLayout')).AppLayout }),
             children: [
               { index: true, element: <HomeRedirect /> },
+              {
+                path: 'account',
+                lazy: async () => ({
+                  Component: (await import('../features/account/AccountPage')).AccountPage,
+                }),
+              },
               {
                 element: <RequireRole roles={['platform_operator']} />,
                 children: [

@@ -1520,6 +1520,178 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/counties/{countyId}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 县级账号审计日志 The county users’ sign-ins, failures, locks and resets, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    countyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 审计日志 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditPage"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/counties/{countyId}/townships/{townshipId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 乡镇待审 A township’s villages and their records waiting for a decision */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    countyId: string;
+                    townshipId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 各村待审数 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TownshipReview"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/rule-templates": {
         parameters: {
             query?: never;
@@ -7489,6 +7661,96 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/villages/{villageId}/point-records/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批量审核或驳回（每条记录各自成交）Approve or reject a selection */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description 客户端生成的唯一键；重试时原样重发 (a unique key; resend it unchanged on retry) */
+                    "idempotency-key": string;
+                };
+                path: {
+                    villageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BulkDecision"];
+                };
+            };
+            responses: {
+                /** @description 逐条结果 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BulkDecisionResult"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/villages/{villageId}/point-records/batch": {
         parameters: {
             query?: never;
@@ -9988,7 +10250,7 @@ export interface components {
             username: string;
             name: string;
             /** @enum {string} */
-            role: "platform_operator" | "county_admin" | "county_official" | "partner" | "village_admin" | "recorder" | "store_clerk" | "villager";
+            role: "platform_operator" | "county_admin" | "county_official" | "partner" | "township_reviewer" | "village_admin" | "recorder" | "store_clerk" | "villager";
             /** @example 7k2m9q4x8c1v5b3n */
             countyId?: string;
             countyName?: string;
@@ -9997,6 +10259,9 @@ export interface components {
             villageName?: string;
             /** @example 7k2m9q4x8c1v5b3n */
             householdId?: string;
+            /** @example 7k2m9q4x8c1v5b3n */
+            townshipId?: string;
+            townshipName?: string;
         };
         Error: {
             /** @example validation_failed */
@@ -10114,6 +10379,7 @@ export interface components {
             contactPhone?: string;
             description?: string;
             postingDays?: number;
+            townshipReview?: boolean;
             /**
              * Format: date-time
              * @example 2026-05-31T08:00:00.000Z
@@ -10139,6 +10405,7 @@ export interface components {
             description?: string | null;
             /** @example 3 */
             postingDays?: number;
+            townshipReview?: boolean;
         };
         CreatedUser: {
             /** @example 7k2m9q4x8c1v5b3n */
@@ -10146,7 +10413,7 @@ export interface components {
             username: string;
             name: string;
             /** @enum {string} */
-            role: "platform_operator" | "county_admin" | "county_official" | "partner" | "village_admin" | "recorder" | "store_clerk" | "villager";
+            role: "platform_operator" | "county_admin" | "county_official" | "partner" | "township_reviewer" | "village_admin" | "recorder" | "store_clerk" | "villager";
             /** @example 7k2m9q4x8c1v5b3n */
             countyId?: string;
             /** @example 7k2m9q4x8c1v5b3n */
@@ -10156,6 +10423,8 @@ export interface components {
             phone?: string;
             /** @example 7k2m9q4x8c1v5b3n */
             householdId?: string;
+            /** @example 7k2m9q4x8c1v5b3n */
+            townshipId?: string;
             /**
              * Format: date-time
              * @example 2026-05-31T08:00:00.000Z
@@ -10170,13 +10439,15 @@ export interface components {
             /** @example 罗先和 */
             name: string;
             /** @enum {string} */
-            role: "platform_operator" | "county_admin" | "county_official" | "partner" | "village_admin" | "recorder" | "store_clerk" | "villager";
+            role: "platform_operator" | "county_admin" | "county_official" | "partner" | "township_reviewer" | "village_admin" | "recorder" | "store_clerk" | "villager";
             /** @example 13800138000 */
             phone?: string;
             /** @example 7k2m9q4x8c1v5b3n */
             partnerId?: string;
             /** @example 7k2m9q4x8c1v5b3n */
             householdId?: string;
+            /** @example 7k2m9q4x8c1v5b3n */
+            townshipId?: string;
         };
         UserPage: {
             items: components["schemas"]["User"][];
@@ -10188,7 +10459,7 @@ export interface components {
             username: string;
             name: string;
             /** @enum {string} */
-            role: "platform_operator" | "county_admin" | "county_official" | "partner" | "village_admin" | "recorder" | "store_clerk" | "villager";
+            role: "platform_operator" | "county_admin" | "county_official" | "partner" | "township_reviewer" | "village_admin" | "recorder" | "store_clerk" | "villager";
             /** @example 7k2m9q4x8c1v5b3n */
             countyId?: string;
             /** @example 7k2m9q4x8c1v5b3n */
@@ -10198,6 +10469,8 @@ export interface components {
             phone?: string;
             /** @example 7k2m9q4x8c1v5b3n */
             householdId?: string;
+            /** @example 7k2m9q4x8c1v5b3n */
+            townshipId?: string;
             /**
              * Format: date-time
              * @example 2026-05-31T08:00:00.000Z
@@ -10211,6 +10484,40 @@ export interface components {
         };
         TemporaryPassword: {
             temporaryPassword: string;
+        };
+        AuditPage: {
+            items: components["schemas"]["AuditEntry"][];
+            nextCursor?: string;
+        };
+        AuditEntry: {
+            id: string;
+            /**
+             * Format: date-time
+             * @example 2026-05-31T08:00:00.000Z
+             */
+            at: string;
+            /** @enum {string} */
+            action: "create" | "approve" | "reject" | "object" | "reverse" | "import" | "consent" | "consent_withdraw" | "partner_lookup" | "certificate_issue" | "sign_in" | "sign_in_failed" | "account_locked" | "password_change" | "password_reset" | "totp_enrol" | "refresh_reuse" | "sign_out";
+            byUserId?: string;
+            byName: string;
+            recordId?: string;
+            householdNumber?: string;
+            ruleName?: string;
+            points?: number;
+            reason?: string;
+            detail?: string;
+        };
+        TownshipReview: {
+            township: {
+                id: string;
+                name: string;
+            };
+            villages: {
+                id: string;
+                name: string;
+                townshipReview: boolean;
+                pending: number;
+            }[];
         };
         RuleTemplateList: {
             items: components["schemas"]["RuleTemplate"][];
@@ -10562,6 +10869,7 @@ export interface components {
             description?: string;
             /** @example 3 */
             postingDays?: number;
+            townshipReview?: boolean;
         };
         PublicBoard: {
             village: {
@@ -11199,6 +11507,28 @@ export interface components {
             by: string;
             reason?: string;
         };
+        BulkDecisionResult: {
+            results: ({
+                recordId: string;
+                /** @enum {boolean} */
+                ok: true;
+                record: components["schemas"]["PointRecord"];
+            } | {
+                recordId: string;
+                /** @enum {boolean} */
+                ok: false;
+                code: string;
+                message: string;
+            })[];
+            succeeded: number;
+            failed: number;
+        };
+        BulkDecision: {
+            /** @enum {string} */
+            action: "approve" | "reject";
+            recordIds: string[];
+            reason?: string;
+        };
         PointRecordBatchResult: {
             created: number;
             estimate: number;
@@ -11250,28 +11580,6 @@ export interface components {
         DeclarationPage: {
             items: components["schemas"]["PointRecord"][];
             nextCursor?: string;
-        };
-        AuditPage: {
-            items: components["schemas"]["AuditEntry"][];
-            nextCursor?: string;
-        };
-        AuditEntry: {
-            id: string;
-            /**
-             * Format: date-time
-             * @example 2026-05-31T08:00:00.000Z
-             */
-            at: string;
-            /** @enum {string} */
-            action: "create" | "approve" | "reject" | "object" | "reverse" | "import" | "consent" | "consent_withdraw" | "partner_lookup" | "certificate_issue" | "sign_in" | "sign_in_failed" | "account_locked" | "password_change" | "password_reset" | "totp_enrol" | "refresh_reuse" | "sign_out";
-            byUserId?: string;
-            byName: string;
-            recordId?: string;
-            householdNumber?: string;
-            ruleName?: string;
-            points?: number;
-            reason?: string;
-            detail?: string;
         };
         UploadSlot: {
             photoKey: string;
@@ -11743,7 +12051,7 @@ export interface components {
             username: string;
             name: string;
             /** @enum {string} */
-            role: "platform_operator" | "county_admin" | "county_official" | "partner" | "village_admin" | "recorder" | "store_clerk" | "villager";
+            role: "platform_operator" | "county_admin" | "county_official" | "partner" | "township_reviewer" | "village_admin" | "recorder" | "store_clerk" | "villager";
             countyName?: string;
             villageName?: string;
         };

@@ -5,7 +5,7 @@ export type Schemas = components['schemas'];
 export type Role = Schemas['Me']['role'];
 export type ApiErrorBody = Schemas['Error'];
 
-/** A failed call: the API's `{code, message, fields}`, or `code: 'network'` when no answer came. */
+/** A failed call: the API's `{code, message, fields, details}`, or `code: 'network'` when no answer came. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -13,6 +13,7 @@ export class ApiError extends Error {
     message: string,
     readonly fields: Record<string, string> = {},
     readonly requestId?: string,
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -27,31 +28,13 @@ function isErrorBody(v: unknown): v is ApiErrorBody {
 
 let client: Client<paths> | undefined;
 
-// Public routes get no token: a stale one would turn a valid onboarding or board visit into a 401.
-const PUBLIC_PATHS = /\/api\/(onboarding|public)\//;
-
-/** Called once at start-up, when `/config.json` has said where the API is. */
-export function configureApi(options: {
-  baseUrl: string;
-  token: () => string | undefined;
-  onUnauthorized: () => void;
-}) {
-  client = createClient<paths>({ baseUrl: options.baseUrl });
-  client.use({
-    onRequest({ request }) {
-      const token = options.token();
-      if (token && !PUBLIC_PATHS.test(new URL(request.url).pathname))
-        request.headers.set('Authorization', `Bearer ${token}`);
-      return request;
-    },
-    onResponse({ request, response }) {
-      // Also when no token was sent: it expired here first, and the user must sign in again.
-      if (response.status === 401 && !PUBLIC_PATHS.test(new URL(request.url).pathname)) {
-        options.onUnauthorized();
-      }
-      return response;
-    },
-  });
+/**
+ * Called once at start-up, when `/config.json` has said where the API is. `fetch` adds the
+ * session (lib/auth.ts). Cookies go along: in AWS the API is another host of the same site, and
+ * the refresh cookie must reach it.
+ */
+export function configureApi(options: { baseUrl: string; fetch: (request: Request) => Promise<Response> }) {
+  client = createClient<paths>({ baseUrl: options.baseUrl, credentials: 'include', fetch: options.fetch });
 }
 
 export function api(): Client<paths> {
@@ -61,20 +44,39 @@ export function api(): Client<paths> {
 
 type Outcome<T> = { data?: T; error?: unknown; response: Response };
 
-/** Awaits an openapi-fetch call and returns its body, or throws an ApiError. */
-export async function call<T>(request: Promise<Outcome<T>>): Promise<T> {
+/** The answer of a call that succeeded (2xx), or an ApiError thrown for one that did not. */
+async function settle<T>(request: Promise<Outcome<T>>): Promise<Outcome<T>> {
   let outcome: Outcome<T>;
   try {
     outcome = await request;
   } catch (error) {
     throw new ApiError(0, 'network', String(error));
   }
-  const { data, error, response } = outcome;
-  if (response.ok && data !== undefined) return data;
+  const { error, response } = outcome;
+  if (response.ok) return outcome;
   if (isErrorBody(error)) {
-    throw new ApiError(response.status, error.code, error.message, error.fields, error.requestId);
+    throw new ApiError(
+      response.status,
+      error.code,
+      error.message,
+      error.fields,
+      error.requestId,
+      error.details,
+    );
   }
   throw new ApiError(response.status, 'unexpected', `HTTP ${response.status}`);
+}
+
+/** Awaits an openapi-fetch call and returns its body, or throws an ApiError. */
+export async function call<T>(request: Promise<Outcome<T>>): Promise<T> {
+  const { data, response } = await settle(request);
+  if (data !== undefined) return data;
+  throw new ApiError(response.status, 'unexpected', `HTTP ${response.status}`);
+}
+
+/** Awaits a call answered without a body (204), or throws an ApiError. */
+export async function callEmpty(request: Promise<Outcome<unknown>>): Promise<void> {
+  await settle(request);
 }
 
 type Page<T> = { items: T[]; nextCursor?: string };

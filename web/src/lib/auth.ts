@@ -1,132 +1,169 @@
-import { api, call } from './api';
-import type { CognitoAuth } from './config';
+import { ApiError, api, call, callEmpty, type Schemas } from './api';
 
-const TOKEN_KEY = 'xjf.session';
-const PKCE_KEY = 'xjf.pkce';
-
-type StoredToken = { token: string; expiresAt?: number };
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-
-function readJson(storage: Storage, key: string): unknown {
-  try {
-    return JSON.parse(storage.getItem(key) ?? 'null');
-  } catch {
-    return null;
-  }
-}
-
-/** The bearer token, while it is still valid. */
-export function currentToken(): string | undefined {
-  const stored = readJson(localStorage, TOKEN_KEY);
-  if (!isRecord(stored) || typeof stored.token !== 'string') return undefined;
-  if (typeof stored.expiresAt === 'number' && stored.expiresAt <= Date.now()) {
-    localStorage.removeItem(TOKEN_KEY);
-    return undefined;
-  }
-  return stored.token;
-}
-
-export function saveToken(token: string, expiresInSeconds?: number) {
-  const stored: StoredToken = { token };
-  // A minute's margin so a request never leaves with a token that expires on the way.
-  if (expiresInSeconds) stored.expiresAt = Date.now() + (expiresInSeconds - 60) * 1000;
-  localStorage.setItem(TOKEN_KEY, JSON.stringify(stored));
-}
-
-export function clearToken() {
-  localStorage.removeItem(TOKEN_KEY);
-}
-
-/** Local runtime only: the API issues a token for any seeded user. */
-export async function devSignIn(username: string): Promise<void> {
-  const { token } = await call(api().POST('/api/dev/sign-in', { body: { username } }));
-  saveToken(token);
-}
-
-const base64url = (bytes: Uint8Array) =>
-  btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
-
-const randomString = () => base64url(crypto.getRandomValues(new Uint8Array(32)));
-
-export const redirectUri = () => `${window.location.origin}/auth/callback`;
+export type Tokens = Schemas['Tokens'];
+export type SignInStep = Schemas['SignInStep'];
 
 /**
- * Cognito hosted UI, authorization-code flow with PKCE (RFC 7636): the verifier stays in this
- * tab's sessionStorage, only its SHA-256 goes to the authorize endpoint.
+ * The session lives in this module's memory only: the access token never touches localStorage
+ * or sessionStorage, where any script could read it. The refresh token is an HttpOnly cookie
+ * the API sets; a reload restores the session by one refresh (`restoreSession`).
  */
-export async function startCognitoSignIn(auth: CognitoAuth, returnTo: string): Promise<void> {
-  const verifier = randomString();
-  const state = randomString();
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier));
-  sessionStorage.setItem(PKCE_KEY, JSON.stringify({ verifier, state, returnTo }));
-  const params = new URLSearchParams({
-    response_type: 'code',
-    client_id: auth.clientId,
-    redirect_uri: redirectUri(),
-    scope: 'openid',
-    state,
-    code_challenge: base64url(new Uint8Array(digest)),
-    code_challenge_method: 'S256',
-  });
-  window.location.assign(`${auth.domain}/oauth2/authorize?${params}`);
+let accessToken: string | undefined;
+let timer: ReturnType<typeof setTimeout> | undefined;
+let refreshing: Promise<RefreshOutcome> | undefined;
+/** Counts sign-ins and sign-outs: a refresh that was out across one must not bring a session back. */
+let generation = 0;
+
+/**
+ * `ended`: the API refused the refresh cookie (sign in again); `offline`: no answer, try later;
+ * `superseded`: someone signed out or in while it was out, and its answer was dropped.
+ */
+export type RefreshOutcome = 'refreshed' | 'ended' | 'offline' | 'superseded';
+
+/**
+ * Routes that take no access token, and where a 401 is a wrong answer (password, code,
+ * challenge), not an ended session: the public pages, the sign-in steps, the session itself.
+ */
+const NO_SESSION =
+  /\/api\/(onboarding|public|dev)\/|\/api\/auth\/(sign-in|password|totp|totp\/enrolment|sms\/[a-z-]+|session\/[a-z-]+)$/;
+
+const REFRESH_MARGIN_MS = 60_000;
+const OFFLINE_RETRY_MS = 30_000;
+
+export const currentToken = (): string | undefined => accessToken;
+
+/** Keeps a session's tokens and refreshes them silently a minute before they expire. */
+export function startSession(tokens: Tokens) {
+  generation += 1;
+  accessToken = tokens.accessToken;
+  schedule(tokens.expiresIn * 1000 - REFRESH_MARGIN_MS);
 }
 
-/** Exchanges the code from the callback URL for tokens; returns where the user was going. */
-export async function completeCognitoSignIn(auth: CognitoAuth, search: URLSearchParams): Promise<string> {
-  const pending = readJson(sessionStorage, PKCE_KEY);
-  sessionStorage.removeItem(PKCE_KEY);
-  const error = search.get('error');
-  if (error) throw new Error(search.get('error_description') ?? error);
-  const code = search.get('code');
-  if (
-    !code ||
-    !isRecord(pending) ||
-    typeof pending.verifier !== 'string' ||
-    pending.state !== search.get('state')
-  ) {
-    throw new Error('sign-in response does not match this browser tab (state)');
-  }
-  const response = await fetch(`${auth.domain}/oauth2/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'authorization_code',
-      client_id: auth.clientId,
-      code,
-      redirect_uri: redirectUri(),
-      code_verifier: pending.verifier,
-    }),
-  });
-  const tokens: unknown = await response.json();
-  if (!response.ok || !isRecord(tokens) || typeof tokens.id_token !== 'string') {
-    throw new Error(`token exchange failed (HTTP ${response.status})`);
-  }
-  saveToken(tokens.id_token, typeof tokens.expires_in === 'number' ? tokens.expires_in : undefined);
-  const { returnTo } = pending;
-  // Only a path of this app, never another origin (`//evil.example`).
-  return typeof returnTo === 'string' && /^\/(?!\/)/.test(returnTo) ? returnTo : '/';
+export function clearSession() {
+  generation += 1;
+  accessToken = undefined;
+  clearTimeout(timer);
+  timer = undefined;
 }
 
-/** Ends the hosted UI session too, or the next sign-in would silently reuse it. */
-export function cognitoSignOutUrl(auth: CognitoAuth): string {
-  const params = new URLSearchParams({ client_id: auth.clientId, logout_uri: `${window.location.origin}/` });
-  return `${auth.domain}/logout?${params}`;
+function schedule(ms: number) {
+  clearTimeout(timer);
+  timer = setTimeout(
+    () =>
+      void refreshSession().then((outcome) => {
+        if (outcome === 'ended') expireSession();
+        // A phone out of signal: the token may still be good, and the cookie certainly is.
+        if (outcome === 'offline') schedule(OFFLINE_RETRY_MS);
+      }),
+    Math.max(ms, 5_000),
+  );
+}
+
+/**
+ * New tokens for the refresh cookie. One refresh at a time: calls that arrive meanwhile share
+ * it, and tabs take turns (Web Locks), since each refresh token is good once and a second use
+ * ends the session.
+ */
+export function refreshSession(): Promise<RefreshOutcome> {
+  const started = generation;
+  refreshing ??= withRefreshLock(async (): Promise<RefreshOutcome> => {
+    try {
+      const tokens = await call(api().POST('/api/auth/session/refresh'));
+      // Signed out (or in as someone else) meanwhile: these tokens are not wanted.
+      if (generation !== started) return 'superseded';
+      startSession(tokens);
+      return 'refreshed';
+    } catch (error) {
+      if (error instanceof ApiError && (error.status === 0 || error.status >= 500)) return 'offline';
+      if (generation !== started) return 'superseded';
+      clearSession();
+      return 'ended';
+    }
+  }).finally(() => {
+    refreshing = undefined;
+  });
+  return refreshing;
+}
+
+function withRefreshLock<T>(run: () => Promise<T>): Promise<T> {
+  // Only in secure contexts (https, localhost); elsewhere the in-tab sharing above still holds.
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  // (The DOM types miss that `request` resolves with the callback's awaited value.)
+  return locks ? locks.request('xjf-session-refresh', run).then((value) => value) : run();
+}
+
+let restoring: Promise<RefreshOutcome> | undefined;
+
+/** At start-up: the refresh cookie outlives a reload, so one refresh tells whether someone is signed in. */
+export function restoreSession(): Promise<RefreshOutcome> {
+  restoring ??= refreshSession();
+  return restoring;
+}
+
+/** Ends the session on the API (which clears the cookie), then forgets the token. Throws if the API did not answer. */
+export async function endSession(): Promise<void> {
+  try {
+    await callEmpty(api().POST('/api/auth/session/sign-out'));
+  } catch (error) {
+    // An ended session is signed out already; anything else leaves the cookie in place.
+    if (!(error instanceof ApiError && error.status === 401)) throw error;
+  }
+  clearSession();
+}
+
+/**
+ * The API client's fetch: adds the access token, and after a 401 refreshes once (shared with
+ * every other call that needs it) and repeats the call once before giving up on the session.
+ */
+export async function authorizedFetch(request: Request): Promise<Response> {
+  if (NO_SESSION.test(new URL(request.url).pathname)) return fetch(request);
+  const sent = accessToken;
+  const again = request.clone();
+  if (sent) request.headers.set('Authorization', `Bearer ${sent}`);
+  const response = await fetch(request);
+  if (response.status !== 401) return response;
+
+  // Nobody is signed in: there is no session to keep or to end.
+  if (!sent && !accessToken) return response;
+  // Someone else refreshed while this call was out: just repeat it with the new token.
+  const outcome = accessToken && accessToken !== sent ? 'refreshed' : await refreshSession();
+  if (outcome === 'offline' || outcome === 'superseded') return response;
+  if (outcome === 'refreshed' && accessToken) {
+    again.headers.set('Authorization', `Bearer ${accessToken}`);
+    const retried = await fetch(again);
+    if (retried.status !== 401) return retried;
+  }
+  expireSession();
+  return response;
 }
 
 type Listener = () => void;
 const expiredListeners = new Set<Listener>();
 
-/** The API said 401 to a signed-in request: the token is gone or no longer valid. */
+/** A signed-in session could not be kept (refresh refused): sign in again. */
 export function expireSession() {
-  clearToken();
+  clearSession();
   for (const listener of expiredListeners) listener();
 }
 
 export function onSessionExpired(listener: Listener): () => void {
   expiredListeners.add(listener);
   return () => expiredListeners.delete(listener);
+}
+
+/** Local runtime only: the API signs any seeded user in (tokens and refresh cookie, as a real sign-in). */
+export async function devSignIn(username: string): Promise<Tokens> {
+  const step = await call(api().POST('/api/dev/sign-in', { body: { username } }));
+  if (step.status !== 'signed_in') throw new ApiError(500, 'unexpected', `dev sign-in: ${step.status}`);
+  return step.tokens;
+}
+
+/** Tokens an earlier version of the admin kept in storage: gone at the first start of this one. */
+export function dropStoredTokens() {
+  try {
+    localStorage.removeItem('xjf.session');
+    sessionStorage.removeItem('xjf.pkce');
+  } catch {
+    // Storage blocked (private mode on some phones): nothing was kept there either.
+  }
 }

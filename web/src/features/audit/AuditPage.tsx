@@ -25,6 +25,14 @@ const actionColor: Record<AuditEntry['action'], string> = {
   consent_withdraw: 'volcano',
   partner_lookup: 'purple',
   certificate_issue: 'gold',
+  sign_in: 'default',
+  sign_in_failed: 'orange',
+  account_locked: 'red',
+  password_change: 'lime',
+  password_reset: 'lime',
+  totp_enrol: 'lime',
+  refresh_reuse: 'red',
+  sign_out: 'default',
 };
 
 /** 审计日志: who did what to the village's points and when, newest first; read-only for everyone. */

@@ -43,7 +43,7 @@ const matches = (user: DevUser, query: string) =>
 
 export function DevUserPicker() {
   const { t, i18n } = useTranslation();
-  const { refresh } = useSession();
+  const { signIn } = useSession();
   const [query, setQuery] = useState('');
   const [pending, setPending] = useState<string>();
   const [error, setError] = useState<string>();
@@ -53,8 +53,7 @@ export function DevUserPicker() {
     setPending(username);
     setError(undefined);
     try {
-      await devSignIn(username);
-      await refresh();
+      await signIn(await devSignIn(username));
     } catch (caught) {
       setError(errorText(caught, t, i18n.language));
       setPending(undefined);
@@ -66,22 +65,22 @@ export function DevUserPicker() {
   const visible = (users.data?.items ?? []).filter((u) => !q || matches(u, q));
   const groups = groupUsers(visible, {
     platform: t('auth.platform'),
-    county: t('auth.countyLevel'),
-    village: t('auth.villageLevel'),
+    county: t('auth.dev.countyLevel'),
+    village: t('auth.dev.villageLevel'),
   });
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Alert type="info" showIcon title={t('auth.devHint')} />
+      <Alert type="info" showIcon title={t('auth.dev.pickerHint')} />
       {error && <Alert type="error" showIcon title={error} />}
       <Input.Search
         allowClear
-        placeholder={t('auth.search')}
+        placeholder={t('auth.dev.search')}
         value={query}
         onChange={(e) => setQuery(e.target.value)}
       />
       {users.loading && !users.data && <Card loading />}
-      {users.data && groups.length === 0 && <Empty description={t('auth.noUsers')} />}
+      {users.data && groups.length === 0 && <Empty description={t('auth.dev.noUsers')} />}
       {groups.map((group) => (
         <Card key={group.county} size="small" title={group.county}>
           {group.sections.map((section) => (

@@ -45,7 +45,17 @@ export function CountyUsersPage() {
         {users.error ? (
           <LoadError error={users.error} onRetry={users.reload} />
         ) : (
-          <UserTable users={users.data ?? []} loading={users.loading} />
+          <UserTable
+            users={users.data ?? []}
+            loading={users.loading}
+            resetPassword={(user, key) =>
+              call(
+                api().POST('/api/counties/{countyId}/users/{userId}/password-reset', {
+                  params: { path: { countyId, userId: user.id }, header: { 'idempotency-key': key } },
+                }),
+              )
+            }
+          />
         )}
       </Card>
       {adding && (

@@ -4,20 +4,19 @@ import type { Schemas } from '../../lib/api';
 
 type CreatedUser = Schemas['CreatedUser'];
 
-/** In AWS a new user gets a one-time password; it exists only in this response, so show it plainly. */
-export function NewUserCredentials({ user }: { user: CreatedUser }) {
+/** A one-time password exists only in the answer that made it: shown plainly, once. */
+export function TemporaryPassword({ username, password }: { username: string; password: string }) {
   const { t } = useTranslation();
-  if (!user.temporaryPassword) return null;
   return (
     <Alert
       type="warning"
       showIcon
-      title={t('users.signInAs', { username: user.username })}
+      title={t('users.signInAs', { username })}
       description={
         <>
           {t('users.temporaryPassword')}：
           <Typography.Text className="xjf-code" strong copyable data-testid="temporary-password">
-            {user.temporaryPassword}
+            {password}
           </Typography.Text>
           <br />
           <Typography.Text type="secondary">{t('users.temporaryPasswordHint')}</Typography.Text>
@@ -25,6 +24,12 @@ export function NewUserCredentials({ user }: { user: CreatedUser }) {
       }
     />
   );
+}
+
+/** A new staff user's one-time password; villagers sign in by SMS and get none. */
+export function NewUserCredentials({ user }: { user: CreatedUser }) {
+  if (!user.temporaryPassword) return null;
+  return <TemporaryPassword username={user.username} password={user.temporaryPassword} />;
 }
 
 /** Says a user was added: a toast, or a dialog when there is a password to pass on. */

@@ -3,6 +3,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../lib/api';
 import { formatDate } from '../../lib/format';
+import { useMe } from '../auth/session';
+import { type ResetPassword, ResetPasswordButton } from './ResetPassword';
 
 type User = Schemas['User'];
 
@@ -10,13 +12,17 @@ export function UserTable({
   users,
   loading,
   household,
+  resetPassword,
 }: {
   users: User[];
   loading: boolean;
   /** The household column of a village's users, when its admin may link them. */
   household?: (user: User) => ReactNode;
+  /** For admins: a new temporary password. Not for villagers (SMS) nor oneself (the account page). */
+  resetPassword?: ResetPassword;
 }) {
   const { t, i18n } = useTranslation();
+  const { userId } = useMe();
   return (
     <Table<User>
       scroll={{ x: 'max-content' }}
@@ -48,6 +54,17 @@ export function UserTable({
           dataIndex: 'createdAt',
           render: (_, u) => formatDate(u.createdAt, i18n.language),
         },
+        ...(resetPassword
+          ? [
+              {
+                title: t('common.actions'),
+                key: 'actions',
+                render: (_: unknown, u: User) =>
+                  u.role !== 'villager' &&
+                  u.id !== userId && <ResetPasswordButton user={u} reset={resetPassword} />,
+              },
+            ]
+          : []),
       ]}
     />
   );

@@ -49,6 +49,13 @@ export function VillageUsers({ villageId }: { villageId: string }) {
           users={users.data ?? []}
           loading={users.loading}
           household={links ? (u) => <UserHousehold villageId={villageId} user={u} /> : undefined}
+          resetPassword={(user, key) =>
+            call(
+              api().POST('/api/villages/{villageId}/users/{userId}/password-reset', {
+                params: { path: { villageId, userId: user.id }, header: { 'idempotency-key': key } },
+              }),
+            )
+          }
         />
       )}
       {adding && (

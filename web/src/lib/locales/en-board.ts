@@ -47,7 +47,7 @@ export const board: Translation['board'] = {
 export const audit: Translation['audit'] = {
   title: 'Audit log',
   intro:
-    'Every record made, approved, rejected, objected to, reversed or imported: who did what and when. Entries cannot be changed.',
+    'Every record made, approved, rejected, objected to, reversed or imported, and the village users’ sign-ins and password changes: who did what and when. Entries cannot be changed.',
   range: 'Dates',
   at: 'Time',
   action: 'Action',
@@ -69,5 +69,13 @@ export const audit: Translation['audit'] = {
     consent_withdraw: 'Consent withdrawn',
     partner_lookup: 'Partner look-up',
     certificate_issue: 'Certificate issued',
+    sign_in: 'Signed in',
+    sign_in_failed: 'Failed sign-in',
+    account_locked: 'Sign-in locked',
+    password_change: 'Password changed',
+    password_reset: 'Password reset',
+    totp_enrol: 'Authenticator set up',
+    refresh_reuse: 'Session token reused',
+    sign_out: 'Signed out',
   },
 };

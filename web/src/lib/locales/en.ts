@@ -1,3 +1,4 @@
+import { account, auth, passwordReset } from './en-auth';
 import { audit, board } from './en-board';
 import { certificates } from './en-certificates';
 import { dashboard } from './en-dashboard';
@@ -22,6 +23,7 @@ export const en: Translation = {
     county_admin: 'County admin',
     county_official: 'County official',
     partner: 'Partner',
+    township_reviewer: 'Township reviewer',
     village_admin: 'Village admin',
     recorder: 'Recorder',
     store_clerk: 'Store clerk',
@@ -84,23 +86,9 @@ export const en: Translation = {
     household: 'Household',
     householdHint: 'A villager sees and declares points for this household only',
   },
-  auth: {
-    title: 'Sign in',
-    signIn: 'Sign in',
-    signOut: 'Sign out',
-    devHint: 'Local development: pick a demo user to sign in, no password needed.',
-    search: 'Search name, username or village',
-    platform: 'Platform',
-    countyLevel: 'County',
-    villageLevel: 'Villages',
-    noUsers: 'No matching users',
-    cognitoHint: 'Sign in with your organisation account.',
-    cognitoButton: 'Continue to sign-in',
-    expired: 'Your session has expired. Please sign in again.',
-    callbackFailed: 'Sign-in did not complete',
-    backToSignIn: 'Back to sign-in',
-    onboardingLink: 'Not set up yet? Onboard your village with an invite code',
-  },
+  auth,
+  account,
+  passwordReset,
   counties: {
     title: 'Counties',
     create: 'Add county',

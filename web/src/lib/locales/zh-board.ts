@@ -42,7 +42,8 @@ export const board = {
 
 export const audit = {
   title: '审计日志',
-  intro: '录入、审核、驳回、异议、冲正和导入，每一笔都记录了谁在何时做了什么，不可修改。',
+  intro:
+    '录入、审核、驳回、异议、冲正、导入，以及本村用户的登录和密码变更，每一笔都记录了谁在何时做了什么，不可修改。',
   range: '日期范围',
   at: '时间',
   action: '操作',
@@ -64,5 +65,13 @@ export const audit = {
     consent_withdraw: '撤回授权',
     partner_lookup: '合作机构查询',
     certificate_issue: '出具积分证明',
+    sign_in: '登录',
+    sign_in_failed: '登录失败',
+    account_locked: '登录锁定',
+    password_change: '修改密码',
+    password_reset: '重置密码',
+    totp_enrol: '绑定身份验证器',
+    refresh_reuse: '登录凭据被重复使用',
+    sign_out: '退出登录',
   },
 };

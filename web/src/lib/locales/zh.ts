@@ -1,3 +1,4 @@
+import { account, auth, passwordReset } from './zh-auth';
 import { audit, board } from './zh-board';
 import { certificates } from './zh-certificates';
 import { dashboard } from './zh-dashboard';
@@ -22,6 +23,7 @@ export const zh = {
     county_admin: '县管理员',
     county_official: '县级干部',
     partner: '合作机构',
+    township_reviewer: '乡镇审核员',
     village_admin: '村管理员',
     recorder: '积分员',
     store_clerk: '积分超市店员',
@@ -84,23 +86,9 @@ export const zh = {
     household: '所属农户',
     householdHint: '村民只能查看和申报这一户的积分',
   },
-  auth: {
-    title: '登录',
-    signIn: '登录',
-    signOut: '退出登录',
-    devHint: '本地开发环境：选择一位演示用户即可登录，无需密码。',
-    search: '搜索姓名、用户名或村',
-    platform: '平台',
-    countyLevel: '县级',
-    villageLevel: '村级',
-    noUsers: '没有匹配的用户',
-    cognitoHint: '使用单位统一账号登录。',
-    cognitoButton: '前往登录',
-    expired: '登录已过期，请重新登录。',
-    callbackFailed: '登录未完成',
-    backToSignIn: '返回登录页',
-    onboardingLink: '还没有开通？用县里发的邀请码自助开通本村',
-  },
+  auth,
+  account,
+  passwordReset,
   counties: {
     title: '县管理',
     create: '开通县',
