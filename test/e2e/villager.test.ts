@@ -45,6 +45,14 @@ describe('村民自主申报: a villager declares, the admin sees it in the queu
     await adminPage.getByRole('menuitem', { name: '积分审核' }).click();
     await adminPage.getByRole('tab', { name: '待审核' }).waitFor();
     const row = adminPage.getByRole('row').filter({ hasText: '0001 罗先和' }).filter({ hasText: '25 m²' });
+    // 银川村's queue is a real village's, oldest first: page through it (加载更多) to the declaration.
+    const more = adminPage.getByRole('button', { name: /加载更多/ });
+    await row.or(more).first().waitFor();
+    while ((await row.count()) === 0) {
+      const shown = await adminPage.locator('tbody tr.ant-table-row').count();
+      await more.click();
+      await expect.poll(() => adminPage.locator('tbody tr.ant-table-row').count()).toBeGreaterThan(shown);
+    }
     await row.getByText('自主申报').waitFor();
     await adminPage.context().close();
   });

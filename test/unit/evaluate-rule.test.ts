@@ -1,6 +1,7 @@
-import { builtinTemplates, evaluateRule, type Rule, ruleSetContentSchema } from '@xjf/domain';
+import { builtinTemplates, evaluateRule, type Rule, ruleSetContentSchema, type Usage } from '@xjf/domain';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ARTICLE_ECO } from '../../packages/local/src/seed-article';
 
 const dafang = builtinTemplates.find((t) => t.id === 'builtin:dafang-eco');
 const rule = (code: string): Rule => {
@@ -34,6 +35,20 @@ describe('evaluating a rule (DOMAIN.md figures)', () => {
     expect(result.explanation.zh).toContain('本年度已计 180 分，本次计 20 分');
   });
 
+  it('says which whole units it counted when a part is left over: 7.5 mu counts 7', () => {
+    const forest = evaluateRule(rule('ECO-FOREST'), { quantity: 7.5, usage: none });
+    expect(forest).toMatchObject({ points: 35, capped: false });
+    expect(forest.explanation.zh).toBe('林下种植 7.5 亩，计 7 亩 × 5 分/亩 = 35 分');
+    expect(forest.explanation.en).toBe('林下种植: 7.5 亩, 7 亩 counted × 5 pts/亩 = 35 pts');
+    const homestead = evaluateRule(rule('ECO-HOMESTEAD'), { quantity: 183.99, usage: none });
+    expect(homestead.explanation.zh).toBe('宅基地 183.99 m²，计 36 个 5 m² × 1 分 = 36 分');
+    expect(homestead.explanation.en).toBe('宅基地: 183.99 m², 36 blocks of 5 m² × 1 pts = 36 pts');
+    // Less than one unit counts none, and says so.
+    expect(evaluateRule(rule('ECO-FOREST'), { quantity: 0.5, usage: none }).explanation.zh).toBe(
+      '林下种植 0.5 亩，计 0 亩 × 5 分/亩 = 0 分',
+    );
+  });
+
   it('rounds fractions down: 183 m² is 36 points, 0.3 mu of 0.1-mu units is 3 units', () => {
     expect(evaluateRule(rule('ECO-HOMESTEAD'), { quantity: 183.99, usage: none }).points).toBe(36);
     const tenths: Rule = {
@@ -61,6 +76,57 @@ describe('evaluating a rule (DOMAIN.md figures)', () => {
     expect(() => evaluateRule(rule('ECO-FOREST'), { usage: none })).toThrow(
       expect.objectContaining({ status: 400, fields: { quantity: expect.any(String) } }),
     );
+  });
+});
+
+/** Records of one account in order, each evaluated under the cap usage the ones before it left. */
+function score(items: readonly [string, number | undefined, number][]) {
+  const used = new Map<string, Usage>();
+  return items.map(([code, quantity]) => {
+    const usage = used.get(code) ?? none;
+    const { points } = evaluateRule(rule(code), { quantity, usage });
+    used.set(code, { points: usage.points + Math.abs(points), occurrences: usage.occurrences + 1 });
+    return points;
+  });
+}
+const sum = (points: number[]) => points.reduce((a, b) => a + b, 0);
+
+describe("DOMAIN.md's eco scores under the Dafang template, as the demo records them", () => {
+  it('gives 游振林 380: homestead 1,200 m² 240, under-forest planting 20 mu 100, green travel 20, leading 20 households 20', () => {
+    const { village, items } = ARTICLE_ECO.游振林 ?? { village: '', items: [] };
+    expect(village).toBe('银川村');
+    expect(items.map(([code, quantity]) => [code, quantity])).toEqual([
+      ['ECO-HOMESTEAD', 1200],
+      ['ECO-FOREST', 20],
+      ['ECO-TRAVEL', undefined],
+      ['ECO-LEAD', 20],
+    ]);
+    expect(score(items)).toEqual([240, 100, 20, 20]);
+    expect(sum(score(items))).toBe(380);
+    expect(score(items)).toEqual(items.map(([, , points]) => points));
+  });
+
+  it('gives 林茂平 305 with 400 mu: the yearly forest cap keeps 2,000 at 200, plus homestead, travel and a sacrifice', () => {
+    const { village, items } = ARTICLE_ECO.林茂平 ?? { village: '', items: [] };
+    expect(village).toBe('羊岩村');
+    expect(items[0]).toEqual(['ECO-FOREST', 400, 200]);
+    expect(evaluateRule(rule('ECO-FOREST'), { quantity: 400, usage: none })).toMatchObject({
+      points: 200,
+      uncapped: 2000,
+      capped: true,
+    });
+    expect(score(items)).toEqual([200, 80, 20, 5]);
+    expect(sum(score(items))).toBe(305);
+    expect(score(items)).toEqual(items.map(([, , points]) => points));
+  });
+
+  it('caps homestead points at 300 for ever, so 1,200 m² gives its 240 in full', () => {
+    expect(rule('ECO-HOMESTEAD').cap).toEqual({ maxPoints: 300, period: 'ever' });
+    const second = evaluateRule(rule('ECO-HOMESTEAD'), {
+      quantity: 500,
+      usage: { points: 240, occurrences: 1 },
+    });
+    expect(second).toMatchObject({ points: 60, capped: true });
   });
 });
 

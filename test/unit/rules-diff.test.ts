@@ -52,7 +52,7 @@ describe('diff between two rule set versions', () => {
       { field: 'cap.period', before: undefined, after: 'month' },
     ]);
     expect(changes['ECO-HOMESTEAD']).toEqual([
-      { field: 'cap.maxPoints', before: 100, after: undefined },
+      { field: 'cap.maxPoints', before: 300, after: undefined },
       { field: 'cap.period', before: 'ever', after: undefined },
     ]);
     expect(changes['ECO-SACRIFICE']).toEqual([

@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { backfillVillageRefs, runScheduledJobs } from '@xjf/data';
@@ -6,7 +6,8 @@ import { jsonLog, type Log } from '@xjf/http';
 import { startDynamoLocal } from './dynamo-local';
 import { javaProblem } from './java';
 import { portIsFree } from './ports';
-import { DEMO_PASSWORD, demoCounties, isSeeded, PLATFORM_OPERATOR, seedDemo, VILLAGER_SIGN_IN } from './seed';
+import { DEMO_PASSWORD, demoCounties, PLATFORM_OPERATOR, VILLAGER_SIGN_IN } from './seed';
+import { DYNAMO_LOCAL_FILE, seedDemoInto } from './seed-files';
 import { ensureDemoSignIns } from './seed-passwords';
 import { localApp, localDb, localSecret, localSigningKeyPem } from './server';
 
@@ -28,15 +29,17 @@ if (!(await portIsFree(port)))
   fail(`Port ${port} is already in use: stop what uses it, or run PORT=3001 npm start.`);
 
 mkdirSync(`${dataDir}/dynamodb`, { recursive: true });
+let spareInvite: string | undefined;
+// A first start seeds the demo in memory and moves it here whole (seed-files.ts says why).
+if (!existsSync(`${dataDir}/dynamodb/${DYNAMO_LOCAL_FILE}`)) {
+  console.log('首次启动，正在写入演示数据 (seeding the demo county)…');
+  spareInvite = (await seedDemoInto(`${dataDir}/dynamodb`, new Date())).inviteCode;
+}
 const dynamo = await startDynamoLocal({ dbPath: `${dataDir}/dynamodb` });
 const db = await localDb(dynamo.endpoint);
 // Lets `npm run audit:ledger` use this DynamoDB Local instead of opening the same files twice.
 writeFileSync(`${dataDir}/endpoint`, dynamo.endpoint);
-let spareInvite: string | undefined;
-if (!(await isSeeded(db))) {
-  console.log('首次启动，正在写入演示数据 (seeding the demo county)…');
-  spareInvite = (await seedDemo(db, new Date())).inviteCode;
-} else {
+if (!spareInvite) {
   // Data kept from before the public notice board lacks its village → county lookup, and data
   // from before our own sign-in lacks passwords.
   await backfillVillageRefs(db);

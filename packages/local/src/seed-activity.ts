@@ -6,11 +6,26 @@ import {
   type Db,
   listHouseholds,
   listPrograms,
-  updateVillage,
+  recordAudit,
+  type TransactItems,
 } from '@xjf/data';
-import { type Actor, addMonths, chinaDate, ForbiddenError, monthOf, type User } from '@xjf/domain';
+import {
+  type Actor,
+  addMonths,
+  buildRecord,
+  chinaDate,
+  ForbiddenError,
+  type Household,
+  monthOf,
+  type Program,
+  type User,
+  versionOn,
+} from '@xjf/domain';
+import { type Due, ledgerBooks, versionsOf, type Who, writeBulk } from './seed-bulk';
+import { isArticleHousehold } from './seed-households';
 
 type Scope = { countyId: string; villageId: string };
+type Entry = { day: string; ruleCode: string; quantity?: number };
 
 /** Months of activity before this one the dashboard shows on first start. */
 export const ACTIVITY_MONTHS = 8;
@@ -31,6 +46,7 @@ const profiles: Record<string, Profile> = {
   营脚村: { base: 2, growth: 0 },
   达溪村: { base: 1, growth: 0.4 },
   白布村: { base: 0, growth: 0.3 },
+  羊岩村: { base: 1, growth: 0.3 },
 };
 
 /**
@@ -82,9 +98,11 @@ export function activityPlan(profile: Profile, households: number, now: Date) {
 }
 
 /**
- * Months of a village's activity through the real record → approve path, posting switched off
- * while seeding so each record takes effect the evening it is approved, in its own month; the
- * aggregates are kept by the same transactions as in production.
+ * Months of a village's activity: records by its two recorders, each approved by the admin the
+ * evening it was recorded and taking effect then, in its own month (as with posting off), so
+ * the dashboard's months fill; written in bulk with the API's builders (see seed-bulk.ts). The
+ * admin's refused attempts to approve their own records go through the API, which counts them.
+ * Returns the village's recorders.
  */
 export async function seedVillageActivity(
   db: Db,
@@ -95,9 +113,9 @@ export async function seedVillageActivity(
   now: Date,
 ) {
   const profile = profiles[villageName];
-  if (!profile) return;
+  if (!profile) return [];
   const [programs, households, recorders] = await Promise.all([
-    listPrograms(db, scope, {}),
+    listPrograms(db, scope, {}).then((page) => page.items),
     listHouseholds(db, scope, { limit: 100 }),
     Promise.all(
       [1, 2].map((n) =>
@@ -111,59 +129,71 @@ export async function seedVillageActivity(
       ),
     ),
   ]);
-  const programId = programs.items.find((p) => p.scope === 'village')?.id ?? '';
-  const eco = programs.items.find((p) => p.scope === 'county');
+  const own = programs.find((p) => p.scope === 'village');
+  const eco = programs.find((p) => p.scope === 'county');
+  if (!own) return recorders;
+  const versions = await versionsOf(db, scope, programs);
   const roster = households.items.sort((a, b) => a.number.localeCompare(b.number));
-  const adminActor = actorOf(admin, scope, 'village_admin');
-  await updateVillage(db, scope, { postingDays: 0 }, now);
-  const plan = activityPlan(profile, roster.length, now);
-  for (let i = 0; i < plan.length; i += 6) {
-    await Promise.all(
-      plan.slice(i, i + 6).map(async ({ day, household, rule, recorder }) => {
-        const by = recorders[recorder] ?? recorders[0];
-        if (!by) return;
-        const record = await createRecord(
-          db,
-          scope,
-          { programId, householdId: roster[household]?.id ?? '', ruleCode: rule, occurredOn: day },
-          actorOf(by, scope, 'recorder'),
-          at(day, 17),
-        );
-        await approveRecord(db, scope, record.id, adminActor, at(day, 20));
-      }),
+  // DOMAIN.md's households have the article's eco points only.
+  const neighbours = roster.filter((h) => !isArticleHousehold(h));
+  const approver: Who = { userId: admin.id, name: admin.name || admin.username };
+  const entities: TransactItems[] = [];
+  const due: Due[] = [];
+  const record = (program: Program, household: Household | undefined, by: User | undefined, entry: Entry) => {
+    const version = versionOn(versions.get(program.id) ?? [], entry.day);
+    const rule = version?.content.rules.find((r) => r.code === entry.ruleCode);
+    if (!household || !by || !version || !rule) return;
+    const recorder: Who = { userId: by.id, name: by.name };
+    const recordedAt = at(entry.day, 17);
+    const pending = buildRecord(
+      {
+        programId: program.id,
+        accountHolder: program.accountHolder,
+        household,
+        version,
+        rule,
+        quantity: entry.quantity,
+        occurredOn: entry.day,
+      },
+      scope.villageId,
+      recorder,
+      recordedAt,
     );
+    const approvedAt = at(entry.day, 20);
+    entities.push(
+      [recordAudit(db, scope, 'create', pending, recorder, recordedAt)],
+      [recordAudit(db, scope, 'approve', pending, approver, approvedAt)],
+    );
+    const decided = { decidedBy: approver.name, decidedAt: approvedAt.toISOString() };
+    due.push({ record: { ...pending, ...decided }, at: decided.decidedAt, by: approver.name });
+  };
+  for (const { day, household, rule, recorder } of activityPlan(profile, roster.length, now)) {
+    record(own, roster[household], recorders[recorder] ?? recorders[0], { day, ruleCode: rule });
   }
   // A few households' eco points under the county's 生态积分, recorded in the village like any other.
-  if (eco) {
-    const thisMonth = monthOf(now.toISOString());
-    for (const [n, [ruleCode, quantity]] of ECO_RECORDS.entries()) {
-      const day = `${addMonths(thisMonth, -1 - (n % 3))}-${String(8 + n).padStart(2, '0')}`;
-      const by = recorders[profile.soloRecorder ? 0 : n % 2] ?? recorders[0];
-      if (!by) continue;
-      const record = await createRecord(
-        db,
-        scope,
-        { programId: eco.id, householdId: roster[n * 2]?.id ?? '', ruleCode, quantity, occurredOn: day },
-        actorOf(by, scope, 'recorder'),
-        at(day, 17),
-      );
-      await approveRecord(db, scope, record.id, adminActor, at(day, 20));
-    }
+  const thisMonth = monthOf(now.toISOString());
+  for (const [n, [ruleCode, quantity]] of ECO_RECORDS.entries()) {
+    const day = `${addMonths(thisMonth, -1 - (n % 3))}-${String(8 + n).padStart(2, '0')}`;
+    const by = recorders[profile.soloRecorder ? 0 : n % 2] ?? recorders[0];
+    if (eco) record(eco, neighbours[n * 2], by, { day, ruleCode, quantity });
   }
+  await writeBulk(db, [...entities, ...ledgerBooks(db, scope, due)]);
+
   // An admin who tried to approve their own records: refused, and counted as the API counts it.
+  const adminActor = actorOf(admin, scope, 'village_admin');
   for (let n = 0; n < (profile.refusals ?? 0); n++) {
     const day = chinaDate(new Date(now.getTime() - (n + 2) * 86_400_000));
-    const own = await createRecord(
+    const mine = await createRecord(
       db,
       scope,
-      { programId, householdId: roster[n]?.id ?? '', ruleCode: 'VOLUNTEER', occurredOn: day },
+      { programId: own.id, householdId: roster[n]?.id ?? '', ruleCode: 'VOLUNTEER', occurredOn: day },
       adminActor,
       at(day, 9),
     );
-    await approveRecord(db, scope, own.id, adminActor, at(day, 10)).catch(async (error) => {
+    await approveRecord(db, scope, mine.id, adminActor, at(day, 10)).catch(async (error) => {
       if (!(error instanceof ForbiddenError)) throw error;
-      await countRefusedSelfApproval(db, scope, programId, at(day, 10));
+      await countRefusedSelfApproval(db, scope, own.id, at(day, 10));
     });
   }
-  await updateVillage(db, scope, { postingDays: 3 }, now);
+  return recorders;
 }

@@ -31,8 +31,8 @@ const DAY = 86_400_000;
 
 /**
  * 大方农商银行 as partner of 大方县 on its eco program, its user, consents from 银川村's 游振林 and
- * 林茂平 (and one withdrawn), and a few logged look-ups, so the portal and the household page
- * have something to show. Runs after the villages' rules and records.
+ * 羊岩村's 林茂平 (and one withdrawn in 银川村), and a few logged look-ups, so the portal and the
+ * household page have something to show. Runs after the villages' rules and records.
  */
 export async function seedPartners(
   db: Db,
@@ -60,20 +60,28 @@ export async function seedPartners(
     ago(40),
   );
 
-  const village = (await listVillages(db, scope, {})).items.find((v) => v.name === '银川村');
-  if (!village) return;
-  const villageScope = { ...scope, villageId: village.id };
-  const find = async (name: string) => (await listHouseholds(db, villageScope, { q: name })).items[0];
-  const [you, lin, other] = await Promise.all([find('游振林'), find('林茂平'), find('0005')]);
-  const { id: adminId, name: adminName } = await getUsername(db, 'yinchuan.admin');
-  const admin = { userId: adminId, name: adminName };
-  const consent = (householdId: string, days: number) =>
+  const villages = (await listVillages(db, scope, {})).items;
+  // Each consent is signed with the household's own village admin.
+  const inVillage = async (villageName: string, adminUsername: string, q: string) => {
+    const village = villages.find((v) => v.name === villageName);
+    if (!village) return undefined;
+    const villageScope = { ...scope, villageId: village.id };
+    const [household] = (await listHouseholds(db, villageScope, { q })).items;
+    const { id: userId, name } = await getUsername(db, adminUsername);
+    return household && { villageScope, household, admin: { userId, name } };
+  };
+  const [you, lin, other] = await Promise.all([
+    inVillage('银川村', 'yinchuan.admin', '游振林'),
+    inVillage('羊岩村', 'yangyan.admin', '林茂平'),
+    inVillage('银川村', 'yinchuan.admin', '0005'),
+  ]);
+  const consent = (of: NonNullable<typeof you>, days: number) =>
     grantConsent(
       db,
-      villageScope,
-      householdId,
+      of.villageScope,
+      of.household.id,
       { partnerId: bank.id, grantedOn: chinaDate(ago(days)) },
-      admin,
+      of.admin,
       ago(days),
     );
   const partner = { countyId: scope.countyId, partnerId: bank.id, userId: user.id, name: user.name };
@@ -81,27 +89,27 @@ export async function seedPartners(
     partnerHouseholdScore(db, partner, householdId, asOf, ago(days)).catch(() => undefined);
 
   if (you) {
-    await consent(you.id, 30);
-    await lookUp(you.id, chinaDate(ago(2)), 2);
-    await seedCertificate(db, partner, you.id, ago(1));
+    await consent(you, 30);
+    await lookUp(you.household.id, chinaDate(ago(2)), 2);
+    await seedCertificate(db, partner, you.household.id, ago(1));
   }
   if (lin) {
-    await consent(lin.id, 12);
-    await lookUp(lin.id, chinaDate(ago(10)), 10);
-    await lookUp(lin.id, chinaDate(ago(1)), 1);
+    await consent(lin, 12);
+    await lookUp(lin.household.id, chinaDate(ago(10)), 10);
+    await lookUp(lin.household.id, chinaDate(ago(1)), 1);
   }
   if (other) {
     // Signed, then withdrawn; the bank's later look-up is refused and logged.
-    const given = await consent(other.id, 25);
+    const given = await consent(other, 25);
     await withdrawConsent(
       db,
-      villageScope,
-      other.id,
+      other.villageScope,
+      other.household.id,
       given.id,
       { withdrawnOn: chinaDate(ago(5)), reason: '农户本人要求撤回' },
-      admin,
+      other.admin,
       ago(5),
     );
-    await lookUp(other.id, chinaDate(ago(3)), 3);
+    await lookUp(other.household.id, chinaDate(ago(3)), 3);
   }
 }

@@ -10,17 +10,15 @@ import {
 } from '@xjf/data';
 import { type Actor, addMonths, builtinTemplates, chinaDate, type User } from '@xjf/domain';
 import { ACTIVITY_MONTHS } from './seed-activity';
+import { YEAR_MONTHS } from './seed-year-plan';
 
-/** New Year's Day in China of the year `now` falls in. */
-export const startOfYear = (now: Date) => new Date(`${chinaDate(now).slice(0, 4)}-01-01T09:00:00+08:00`);
-
-/** Rules are in force from New Year, or earlier, so the dashboard's months of activity have rules to follow. */
+/**
+ * Rules are in force from before the earliest seeded activity (银川村's year is longer than the
+ * other villages' months), so every seeded record has rules to follow.
+ */
 function rulesSince(now: Date) {
-  const activityStart = new Date(
-    `${addMonths(chinaDate(now).slice(0, 7), -ACTIVITY_MONTHS)}-01T09:00:00+08:00`,
-  );
-  const newYear = startOfYear(now);
-  return activityStart < newYear ? activityStart : newYear;
+  const months = Math.max(ACTIVITY_MONTHS, YEAR_MONTHS);
+  return new Date(`${addMonths(chinaDate(now).slice(0, 7), -months)}-01T09:00:00+08:00`);
 }
 
 /**
@@ -50,7 +48,6 @@ export async function seedVillageRules(
     name: admin.name,
     ...scope,
   };
-  // The rules have been in force since New Year, so the demo's months of records have rules to follow.
   const since = rulesSince(now);
   for (const [name, templateId] of programsByVillage[villageName] ?? defaultPrograms) {
     const program = await createProgram(db, scope, { name, accountHolder: 'household' }, since);
@@ -116,7 +113,13 @@ export async function seedCountyPrograms(db: Db, admin: User & { countyId: strin
   const raised = {
     ...content,
     rules: content.rules.map((r) =>
-      r.code === 'ECO-FOREST' ? { ...r, cap: { maxPoints: 300, period: 'year' as const } } : r,
+      r.code === 'ECO-FOREST'
+        ? {
+            ...r,
+            description: '每亩计 5 分，每年最多 300 分',
+            cap: { maxPoints: 300, period: 'year' as const },
+          }
+        : r,
     ),
   };
   await saveDraft(db, scope, ruleSet.id, { content: raised, baseVersion: 1 }, now);

@@ -1,22 +1,19 @@
 import {
   addStockMovement,
-  approveRecord,
+  allHouseholds,
   cancelRedemption,
   createItem,
-  createRecord,
   createRedemption,
   type Db,
   householdLedger,
-  listHouseholds,
   listPrograms,
   putStoreSettings,
-  settleDuePostings,
 } from '@xjf/data';
 import { type Actor, ConflictError, chinaDate, type Household, type User } from '@xjf/domain';
 import { BASKETS, SHELF } from './seed-store-shelf';
 
 type Scope = { countyId: string; villageId: string };
-type Staff = { recorder: User; clerk: User; admin: User };
+type Staff = { clerk: User; admin: User };
 
 const DAY_MS = 86_400_000;
 const STORE_PROGRAM = '文明积分';
@@ -42,16 +39,13 @@ function daysAgo(now: Date, days: number, hour: number): Date {
 
 /**
  * 银川村's points store: settings, ten items stocked by donations and purchases, a stock count,
- * and a month of redemptions at the counter (one cancelled). The autumn 美化家园 awards give
- * households 文明积分 to spend. Everything goes through the real data functions.
+ * and a month of redemptions at the counter (one cancelled), paid with the 文明积分 households
+ * earned over the year. Everything goes through the real data functions.
  */
 export async function seedStore(db: Db, scope: Scope, staff: Staff, now: Date) {
   const program = (await listPrograms(db, scope, {})).items.find((p) => p.name === STORE_PROGRAM);
   if (!program) return;
-  const households = (await listHouseholds(db, scope, { limit: 100 })).items.sort((a, b) =>
-    a.number.localeCompare(b.number),
-  );
-  await awardHomeImprovements(db, scope, staff, program.id, households, now);
+  const households = (await allHouseholds(db, scope)).sort((a, b) => a.number.localeCompare(b.number));
 
   const clerk = actorOf(staff.clerk, scope);
   const opened = daysAgo(now, 30, 9);
@@ -67,20 +61,24 @@ export async function seedStore(db: Db, scope: Scope, staff: Staff, now: Date) {
   );
   const items = await stockTheShelf(db, scope, clerk, opened, daysAgo(now, 15, 17));
 
-  // What each household can spend: its balance when the store opened, so no sale predates its points.
-  const budgets = await Promise.all(
-    households.map(async (h) => {
+  // What a household can spend: its balance when the store opened, so no sale predates its
+  // points; read for the households the counter reaches, not the whole village.
+  const budgets = new Map<string, number>();
+  const budgetOf = async (h: Household) => {
+    if (!budgets.has(h.id)) {
       const ledger = await householdLedger(db, scope, h.id, { asOf: opened.toISOString(), limit: 1 });
       const account = ledger.accounts.find((a) => a.programId === program.id);
-      return account && 'balanceAsOf' in account ? Number(account.balanceAsOf) : 0;
-    }),
-  );
+      budgets.set(h.id, account && 'balanceAsOf' in account ? Number(account.balanceAsOf) : 0);
+    }
+    return budgets.get(h.id) ?? 0;
+  };
   const plan: {
     householdId: string;
     lines: { itemId: string; quantity: number; price: number }[];
     at: Date;
   }[] = [];
-  // DOMAIN.md's villagers (the first three) keep their points for whoever tries the counter.
+  // The first households (DOMAIN.md's 罗先和 and 游振林 among them) keep their points for whoever
+  // tries the counter; the others come in turn, some households apart, from every group.
   let next = 3;
   for (const [n, days] of SALE_DAYS.entries()) {
     const lines = (BASKETS[n % BASKETS.length] ?? []).map(([name, quantity]) => {
@@ -89,16 +87,15 @@ export async function seedStore(db: Db, scope: Scope, staff: Staff, now: Date) {
     });
     const total = lines.reduce((sum, l) => sum + l.price * l.quantity, 0);
     // The next household, in turn, that can still pay for this basket.
-    const turn = households.findIndex((_, k) => (budgets[(next + k) % households.length] ?? 0) >= total);
-    if (turn < 0) continue;
-    const index = (next + turn) % households.length;
-    next = index + 1;
-    budgets[index] = (budgets[index] ?? 0) - total;
-    plan.push({
-      householdId: (households[index] as Household).id,
-      lines,
-      at: daysAgo(now, days, 9 + (n % 8)),
-    });
+    let buyer: Household | undefined;
+    for (let tries = 0; !buyer && tries < 20; tries++, next += 1) {
+      const candidate = households[3 + ((next - 3) % (households.length - 3))];
+      if (candidate && (await budgetOf(candidate)) >= total) buyer = candidate;
+    }
+    if (!buyer) continue;
+    next += 16;
+    budgets.set(buyer.id, (budgets.get(buyer.id) ?? 0) - total);
+    plan.push({ householdId: buyer.id, lines, at: daysAgo(now, days, 9 + (n % 8)) });
   }
   // A few sales at once, as at a busy counter; the store retries when two touch the same item.
   const sales: { id: string; at: Date }[] = [];
@@ -129,46 +126,6 @@ export async function seedStore(db: Db, scope: Scope, staff: Staff, now: Date) {
       new Date(returned.at.getTime() + 3 * 3_600_000),
     );
   }
-}
-
-/**
- * The autumn 自己动手·美化家园 round (HOME-DIY, 2 分 per 10 m², at most 40 a year), recorded,
- * approved and past its posting: most households get 20–40 文明积分, the first three the full 40.
- */
-async function awardHomeImprovements(
-  db: Db,
-  scope: Scope,
-  staff: Staff,
-  programId: string,
-  households: Household[],
-  now: Date,
-) {
-  const recorder = actorOf(staff.recorder, scope);
-  const admin = actorOf(staff.admin, scope);
-  const occurred = daysAgo(now, 60, 10);
-  const awarded = households.filter((_, i) => i % 4 !== 3);
-  for (let i = 0; i < awarded.length; i += 8) {
-    await Promise.all(
-      awarded.slice(i, i + 8).map(async (h, k) => {
-        const n = i + k;
-        const record = await createRecord(
-          db,
-          scope,
-          {
-            programId,
-            householdId: h.id,
-            ruleCode: 'HOME-DIY',
-            quantity: n < 3 ? 200 : 100 + (n % 6) * 20,
-            occurredOn: chinaDate(occurred),
-          },
-          recorder,
-          occurred,
-        );
-        await approveRecord(db, scope, record.id, admin, new Date(occurred.getTime() + 2 * DAY_MS));
-      }),
-    );
-  }
-  await settleDuePostings(db, scope, now);
 }
 
 /** Every item on the shelf with its intakes, then the mid-month stock count. */

@@ -9,8 +9,9 @@ import {
   onboardVillage,
   setUserHousehold,
 } from '@xjf/data';
-import { NotFoundError, type Role, type UserCreate } from '@xjf/domain';
+import { type Actor, NotFoundError, type Role, type User, type UserCreate } from '@xjf/domain';
 import { seedVillageActivity } from './seed-activity';
+import { seedArticleEco } from './seed-article';
 import { seedHouseholds } from './seed-households';
 import { seedPartners } from './seed-partners';
 import { ensureDemoSignIns } from './seed-passwords';
@@ -18,6 +19,7 @@ import { seedVillageRecords } from './seed-records';
 import { seedCountyPrograms, seedCountyTemplate, seedVillageRules } from './seed-rules';
 import { seedStore } from './seed-store';
 import { seedVillager } from './seed-villager';
+import { seedVillageYear } from './seed-year';
 
 export { DEMO_PASSWORD } from './seed-passwords';
 export { VILLAGER_SIGN_IN } from './seed-villager';
@@ -67,6 +69,12 @@ export const demoCounties: DemoCounty[] = [
             households: 298,
             population: 1175,
             admin: ['dianzi.admin', '陈德兵', '13985710201'],
+          },
+          {
+            name: '羊岩村',
+            households: 337,
+            population: 1318,
+            admin: ['yangyan.admin', '龙光华', '13985710901'],
           },
         ],
       },
@@ -175,6 +183,43 @@ export const PLATFORM_OPERATOR = {
   role: 'platform_operator' as const,
 };
 
+/**
+ * 银川村 at a real village's size: its staff, a year of records written in bulk and then the
+ * store that spends them; beside them, on accounts the year does not touch, what goes through
+ * the API (DOMAIN.md's eco records, this morning's entries, a villager's declarations).
+ */
+async function seedYinchuan(
+  db: Db,
+  scope: { countyId: string; villageId: string },
+  admin: User,
+  createdBy: string,
+  now: Date,
+) {
+  const [recorder, clerk] = await Promise.all(
+    yinchuanStaff.map((staff) => createUser(db, scope, staff, createdBy, now)),
+  );
+  if (!recorder || !clerk) return;
+  await Promise.all([
+    seedVillageYear(db, scope, { recorder, admin }, now).then(() =>
+      seedStore(db, scope, { clerk, admin }, now),
+    ),
+    seedVillageRecords(db, scope, recorder, admin, now),
+    seedVillager(db, scope, admin, now),
+  ]);
+  // After the seeded approvals: 王国强 lives in 0040, so from now on he cannot approve its points.
+  const [home] = (await listHouseholds(db, scope, { q: '0040' })).items;
+  if (home) await setUserHousehold(db, scope, admin.id, home.id);
+}
+
+const adminActor = (admin: User, scope: { countyId: string; villageId: string }): Actor => ({
+  kind: 'village',
+  role: 'village_admin',
+  userId: admin.id,
+  username: admin.username,
+  name: admin.name,
+  ...scope,
+});
+
 export async function isSeeded(db: Db): Promise<boolean> {
   try {
     await getUsername(db, PLATFORM_OPERATOR.username);
@@ -212,10 +257,14 @@ async function seedCounty(db: Db, c: DemoCounty, operatorId: string, now: Date):
   const townships = await Promise.all(
     c.townships.map((t) => createTownship(db, scope, { name: t.name }, now)),
   );
-  // Before the villages: they record eco points under the county's program.
-  if (c.name === '大方县' && countyAdmin) await seedCountyPrograms(db, { ...countyAdmin, ...scope }, now);
-  await Promise.all(
-    c.townships.flatMap((t, i) =>
+  // The county's program, which the villages record eco points under once they have rosters.
+  const countyPrograms =
+    c.name === '大方县' && countyAdmin
+      ? seedCountyPrograms(db, { ...countyAdmin, ...scope }, now)
+      : Promise.resolve();
+  await Promise.all([
+    countyPrograms,
+    ...c.townships.flatMap((t, i) =>
       t.villages.map(async (v) => {
         const townshipId = townships[i]?.id ?? '';
         const invite = await createInvite(db, scope, { townshipId, expiresInDays: 14 }, countyAdminId, now);
@@ -231,22 +280,16 @@ async function seedCounty(db: Db, c: DemoCounty, operatorId: string, now: Date):
         );
         const villageScope = { countyId: county.id, villageId: village.id };
         await seedVillageRules(db, { ...admin, ...villageScope }, v.name, now);
-        await seedHouseholds(db, villageScope, v.name, now);
-        await seedVillageActivity(db, villageScope, v.name, admin, countyAdminId, now);
-        if (v.name === '银川村') {
-          const [recorder, clerk] = await Promise.all(
-            yinchuanStaff.map((staff) => createUser(db, villageScope, staff, countyAdminId, now)),
-          );
-          if (recorder) await seedVillageRecords(db, villageScope, recorder, admin, now);
-          if (recorder && clerk) await seedStore(db, villageScope, { recorder, clerk, admin }, now);
-          await seedVillager(db, villageScope, admin, now);
-          // After the seeded approvals: 王国强 lives in 0040, so from now on he cannot approve its points.
-          const [home] = (await listHouseholds(db, villageScope, { q: '0040' })).items;
-          if (home) await setUserHousehold(db, villageScope, admin.id, home.id);
-        }
+        await seedHouseholds(db, villageScope, v.name, adminActor(admin, villageScope), now);
+        await countyPrograms;
+        const [recorder] = await seedVillageActivity(db, villageScope, v.name, admin, countyAdminId, now);
+        // 林茂平 lives in 羊岩村, near 银川村: his eco score is recorded there.
+        if (v.name === '羊岩村' && recorder)
+          await seedArticleEco(db, villageScope, v.name, { recorder, admin }, now);
+        if (v.name === '银川村') await seedYinchuan(db, villageScope, admin, countyAdminId, now);
       }),
     ),
-  );
+  ]);
   if (c.name === '大方县') await seedCountyTemplate(db, county.id);
   const bankUser = c.users.find(([, , role]) => role === 'partner');
   if (bankUser)

@@ -6,6 +6,7 @@ import {
   ConflictError,
   capPeriodKey,
   evaluateRule,
+  type LedgerEntry,
   ledgerEntrySchema,
   monthOf,
   type PointRecord,
@@ -15,7 +16,7 @@ import type { Db } from '../client';
 import { type Key, keys } from '../keys';
 import { queryPage, queryPrefix } from '../page';
 import { activeHouseholdPut, villageMonthUpdate } from '../reports/village-months';
-import type { TransactItems } from '../transact';
+import type { TransactItem, TransactItems } from '../transact';
 
 type VillageScope = { countyId: string; villageId: string };
 
@@ -36,7 +37,8 @@ export type LedgerMove = {
   extraItems?: TransactItems;
 };
 
-const emptyAccount = (record: PointRecord): Account => ({
+/** An account before its first posting. */
+export const emptyAccount = (record: PointRecord): Account => ({
   accountRef: record.accountRef,
   programId: record.programId,
   householdId: record.householdId,
@@ -47,6 +49,9 @@ const emptyAccount = (record: PointRecord): Account => ({
   spent: 0,
   version: 0,
 });
+
+/** A cap counter: points and occurrences of one rule in one period, versioned like the account. */
+export type CapCount = { points: number; occurrences: number; version: number };
 
 async function readState(
   db: Db,
@@ -79,6 +84,121 @@ async function readState(
 }
 
 /**
+ * What a move does, before anything is written: the points (evaluated under the cap usage so
+ * far when the record takes effect, the opposite of what it got when it is reversed), the
+ * entry's kind, and the account and cap counter after it. Pure, so the demo seed's bulk year
+ * computes its books exactly as postings do.
+ */
+export function ledgerMoveOf(
+  record: PointRecord,
+  kind: LedgerMove['kind'],
+  account: Account,
+  usage: CapCount,
+) {
+  const evaluation =
+    kind === 'effect'
+      ? evaluateRule(record.rule, { quantity: record.quantity, usage })
+      : { points: -(record.points ?? 0), explanation: record.explanation };
+  const points = evaluation.points;
+  const magnitude = Math.abs(kind === 'effect' ? points : (record.points ?? 0));
+  const sign = kind === 'effect' ? 1 : -1;
+  const entryKind: LedgerEntry['kind'] = kind === 'reversal' ? 'reversal' : points < 0 ? 'deduct' : 'earn';
+  return {
+    points,
+    explanation: evaluation.explanation,
+    entryKind,
+    account: {
+      ...account,
+      balance: account.balance + points,
+      earned: account.earned + (record.estimate > 0 ? points : 0),
+      deducted: account.deducted + (record.estimate < 0 ? -points : 0),
+      version: account.version + 1,
+    } satisfies Account,
+    usage: {
+      points: usage.points + sign * magnitude,
+      occurrences: usage.occurrences + sign,
+      version: usage.version + 1,
+    } satisfies CapCount,
+  };
+}
+
+/** The account as a move leaves it, written only if nobody moved it since it was read at `seen`. */
+export function accountPut(db: Db, scope: VillageScope, account: Account, seen: number): TransactItem {
+  return {
+    Put: {
+      TableName: db.tableName,
+      Item: {
+        ...keys.account(scope.countyId, scope.villageId, account.accountRef),
+        type: 'Account',
+        ...account,
+      },
+      ConditionExpression: 'attribute_not_exists(PK) OR version = :seen',
+      ExpressionAttributeValues: { ':seen': seen },
+    },
+  };
+}
+
+/** A rule's cap counter for one period as a move leaves it, on the version it was read at. */
+export function capUsagePut(db: Db, key: Key, usage: CapCount, seen: number): TransactItem {
+  return {
+    Put: {
+      TableName: db.tableName,
+      Item: { ...key, type: 'CapUsage', ...usage },
+      ConditionExpression: 'attribute_not_exists(PK) OR version = :seen',
+      ExpressionAttributeValues: { ':seen': seen },
+    },
+  };
+}
+
+/** The ledger entry of a move: one per record and kind of move, never written twice. */
+export function ledgerEntryPut(
+  db: Db,
+  scope: VillageScope,
+  record: PointRecord,
+  entry: {
+    move: LedgerMove['kind'];
+    kind: LedgerEntry['kind'];
+    points: number;
+    explanation: PointRecord['explanation'];
+    at: string;
+    by: string;
+    reason?: string;
+  },
+): TransactItem {
+  return {
+    Put: {
+      TableName: db.tableName,
+      Item: {
+        ...keys.ledgerEntry(
+          scope.countyId,
+          scope.villageId,
+          record.householdId,
+          entry.at,
+          `${record.id}#${entry.move}`,
+        ),
+        type: 'LedgerEntry',
+        accountRef: record.accountRef,
+        programId: record.programId,
+        recordId: record.id,
+        kind: entry.kind,
+        points: entry.points,
+        category: record.rule.category,
+        recordedBy: record.recordedBy,
+        selfDeclared: record.selfDeclared || undefined,
+        ruleCode: record.rule.code,
+        ruleName: record.rule.name,
+        ruleVersion: record.ruleVersion,
+        explanation: entry.explanation,
+        at: entry.at,
+        by: entry.by,
+        reason: entry.reason,
+      },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    },
+  };
+}
+
+/**
  * Moves points between a record and its account: one transaction writes the record's new status,
  * the ledger entry, the account balance and the cap counter, each under a condition. The record's
  * status condition makes double posting impossible; the account and counter versions make
@@ -107,20 +227,8 @@ export async function moveOnLedger(db: Db, scope: VillageScope, record: PointRec
       periodKey,
       activeKey,
     );
-    const evaluation =
-      move.kind === 'effect'
-        ? evaluateRule(record.rule, { quantity: record.quantity, usage })
-        : { points: -(record.points ?? 0), explanation: record.explanation };
-    const points = evaluation.points;
-    const kind = move.kind === 'reversal' ? 'reversal' : points < 0 ? 'deduct' : 'earn';
-    const magnitude = Math.abs(move.kind === 'effect' ? points : (record.points ?? 0));
-    const next: Account = {
-      ...account,
-      balance: account.balance + points,
-      earned: account.earned + (record.estimate > 0 ? points : 0),
-      deducted: account.deducted + (record.estimate < 0 ? -points : 0),
-      version: account.version + 1,
-    };
+    const moved = ledgerMoveOf(record, move.kind, account, usage);
+    const { points, explanation, entryKind: kind } = moved;
     const items: TransactItems = [
       {
         Update: {
@@ -142,73 +250,24 @@ export async function moveOnLedger(db: Db, scope: VillageScope, record: PointRec
             ':sort': `${at}#${record.id}`,
             ':at': at,
             ...(move.kind === 'effect'
-              ? { ':points': points, ':explanation': evaluation.explanation }
+              ? { ':points': points, ':explanation': explanation }
               : { ':reason': move.reason ?? '' }),
             ...Object.fromEntries(Object.entries(move.recordUpdates ?? {}).map(([k, v]) => [`:u_${k}`, v])),
           },
         },
       },
-      {
-        Put: {
-          TableName: db.tableName,
-          Item: {
-            ...keys.account(scope.countyId, scope.villageId, record.accountRef),
-            type: 'Account',
-            ...next,
-          },
-          ConditionExpression: 'attribute_not_exists(PK) OR version = :seen',
-          ExpressionAttributeValues: { ':seen': account.version },
-        },
-      },
-      {
-        Put: {
-          TableName: db.tableName,
-          Item: {
-            ...keys.ledgerEntry(
-              scope.countyId,
-              scope.villageId,
-              record.householdId,
-              at,
-              `${record.id}#${move.kind}`,
-            ),
-            type: 'LedgerEntry',
-            accountRef: record.accountRef,
-            programId: record.programId,
-            recordId: record.id,
-            kind,
-            points,
-            category: record.rule.category,
-            recordedBy: record.recordedBy,
-            selfDeclared: record.selfDeclared || undefined,
-            ruleCode: record.rule.code,
-            ruleName: record.rule.name,
-            ruleVersion: record.ruleVersion,
-            explanation: evaluation.explanation,
-            at,
-            by: move.by,
-            reason: move.reason,
-          },
-          ConditionExpression: 'attribute_not_exists(PK)',
-        },
-      },
+      accountPut(db, scope, moved.account, account.version),
+      ledgerEntryPut(db, scope, record, {
+        move: move.kind,
+        kind,
+        points,
+        explanation,
+        at,
+        by: move.by,
+        reason: move.reason,
+      }),
     ];
-    if (usageKey) {
-      const sign = move.kind === 'effect' ? 1 : -1;
-      items.push({
-        Put: {
-          TableName: db.tableName,
-          Item: {
-            ...usageKey,
-            type: 'CapUsage',
-            points: usage.points + sign * magnitude,
-            occurrences: usage.occurrences + sign,
-            version: usage.version + 1,
-          },
-          ConditionExpression: 'attribute_not_exists(PK) OR version = :seen',
-          ExpressionAttributeValues: { ':seen': usage.version },
-        },
-      });
-    }
+    if (usageKey) items.push(capUsagePut(db, usageKey, moved.usage, usage.version));
     const entry = {
       kind,
       points,
@@ -231,7 +290,7 @@ export async function moveOnLedger(db: Db, scope: VillageScope, record: PointRec
     items.push(...(move.extraItems ?? []));
     try {
       await db.doc.send(new TransactWriteCommand({ TransactItems: items }));
-      return { points, balance: next.balance, explanation: evaluation.explanation };
+      return { points, balance: moved.account.balance, explanation };
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
       const reasons = error.CancellationReasons ?? [];

@@ -6,6 +6,9 @@ import { householdLedger, moveOnLedger } from './ledger';
 
 type VillageScope = { countyId: string; villageId: string };
 
+/** Who a posting that took effect on its own is by: nobody objected before its window ended. */
+export const POSTING_ENDED_BY = '公示期满 (posting ended)';
+
 /** How many accounts settle at once: enough to be quick, few enough for DynamoDB Local on a laptop. */
 const SETTLE_WIDTH = 8;
 
@@ -75,7 +78,7 @@ async function settleOne(db: Db, scope: VillageScope, record: PointRecord, now: 
       to: 'effective',
       // Points count from the end of the posting window, however late the settlement runs.
       at: record.postedUntil ? new Date(record.postedUntil) : now,
-      by: '公示期满 (posting ended)',
+      by: POSTING_ENDED_BY,
     });
     return true;
   } catch (error) {

@@ -1,4 +1,4 @@
-import { type AggregatedEntry, aggregateDelta, monthOf } from '@xjf/domain';
+import { type AggregateDelta, type AggregatedEntry, aggregateDelta, monthOf } from '@xjf/domain';
 import type { Db } from '../client';
 import { keys } from '../keys';
 import type { TransactItems } from '../transact';
@@ -18,23 +18,41 @@ export function villageMonthUpdate(
   entry: MovedEntry,
   options: { newlyActive?: boolean } = {},
 ): TransactItems[number] {
-  const month = monthOf(entry.at);
-  const d = aggregateDelta(entry);
+  return villageMonthAdd(
+    db,
+    scope,
+    { month: monthOf(entry.at), programId: entry.programId },
+    aggregateDelta(entry),
+    options.newlyActive ? 1 : 0,
+  );
+}
+
+/**
+ * Adds figures to a village's month: one entry's (above), or the sum of many entries' and the
+ * households they made active, as the demo seed writes a year of its books in bulk.
+ */
+export function villageMonthAdd(
+  db: Db,
+  scope: VillageScope,
+  at: { month: string; programId: string },
+  d: AggregateDelta,
+  newlyActive: number,
+): TransactItems[number] {
   const adds: [string, number][] = [
     ['earned', d.earned],
     ['deducted', d.deducted],
     ['redeemed', d.redeemed],
     ['expired', d.expired],
     ['records', d.records],
-    ['activeHouseholds', options.newlyActive ? 1 : 0],
+    ['activeHouseholds', newlyActive],
     ...Object.entries(d.categories).map(([c, v]): [string, number] => [`cat#${c}`, v]),
     ...Object.entries(d.recorders).map(([r, v]): [string, number] => [`rec#${r}`, v]),
   ];
   const { PK, SK, GSI1PK, GSI1SK } = keys.villageMonth(
     scope.countyId,
     scope.villageId,
-    month,
-    entry.programId,
+    at.month,
+    at.programId,
   );
   return {
     Update: {
@@ -49,8 +67,8 @@ export function villageMonthUpdate(
       ExpressionAttributeValues: {
         ':type': 'VillageMonth',
         ':village': scope.villageId,
-        ':month': month,
-        ':program': entry.programId,
+        ':month': at.month,
+        ':program': at.programId,
         ':gpk': GSI1PK,
         ':gsk': GSI1SK,
         ...Object.fromEntries(adds.map(([, v], i) => [`:a${i}`, v])),

@@ -42,13 +42,20 @@ export function evaluateRule(rule: Rule, input: { quantity?: number; usage: Usag
     const units = Math.floor(hundredths(input.quantity) / hundredths(shape.unitSize));
     uncapped = units * shape.points;
     const q = `${fmt(input.quantity)} ${shape.unit}`;
+    // Points go per whole unit, rounded down: when a part is left over, say what was counted.
+    const whole = units * hundredths(shape.unitSize) === hundredths(input.quantity);
     // "5 分/亩" reads naturally per single unit; "÷ 5 m² × 1 分" when points go by a block of units.
     if (shape.unitSize === 1) {
-      zh = `${rule.name} ${q} × ${shape.points} 分/${shape.unit} = ${uncapped} 分`;
-      en = `${rule.name}: ${q} × ${shape.points} pts/${shape.unit} = ${uncapped} pts`;
+      const counted = whole ? '' : `，计 ${units} ${shape.unit}`;
+      const countedEn = whole ? '' : `, ${units} ${shape.unit} counted`;
+      zh = `${rule.name} ${q}${counted} × ${shape.points} 分/${shape.unit} = ${uncapped} 分`;
+      en = `${rule.name}: ${q}${countedEn} × ${shape.points} pts/${shape.unit} = ${uncapped} pts`;
     } else {
-      zh = `${rule.name} ${q} ÷ ${fmt(shape.unitSize)} ${shape.unit} × ${shape.points} 分 = ${uncapped} 分`;
-      en = `${rule.name}: ${q} ÷ ${fmt(shape.unitSize)} ${shape.unit} × ${shape.points} pts = ${uncapped} pts`;
+      const block = `${fmt(shape.unitSize)} ${shape.unit}`;
+      const counted = whole ? ` ÷ ${block}` : `，计 ${units} 个 ${block}`;
+      const countedEn = whole ? ` ÷ ${block}` : `, ${units} blocks of ${block}`;
+      zh = `${rule.name} ${q}${counted} × ${shape.points} 分 = ${uncapped} 分`;
+      en = `${rule.name}: ${q}${countedEn} × ${shape.points} pts = ${uncapped} pts`;
     }
   }
   return applyCap(rule, uncapped, input.usage, { zh, en });

@@ -13,6 +13,13 @@ const base = { evidenceRequired: false, selfDeclarable: false };
  * Dafang county's eco points (大方县 生态积分, DOMAIN.md): 1 point per 5 m² of homestead,
  * 5 points per mu of under-forest planting up to a cap, 5 points for a civilized sacrifice,
  * green travel and leading other households.
+ *
+ * The caps are chosen so that the article's two farmers score exactly what it reports:
+ * - 游振林 380 = homestead 1,200 m² 240 (so the homestead cap, counted once for ever, must allow
+ *   240: it is 300, i.e. 1,500 m²) + under-forest planting 20 mu 100 + green travel 20 + leading
+ *   20 households 20;
+ * - 林茂平 305 with 400 mu: 400 mu × 5 would be 2,000, the yearly cap of 200 keeps 200; with a
+ *   400 m² homestead 80, green travel 20 and one flower sacrifice 5 he has 305.
  */
 const dafangEco: RuleSetContent = {
   categories: ['生态资产', '生态经营', '生态保护', '生态带动'],
@@ -21,9 +28,9 @@ const dafangEco: RuleSetContent = {
       code: 'ECO-HOMESTEAD',
       name: '宅基地',
       category: '生态资产',
-      description: '按宅基地面积计分，每 5 平方米计 1 分',
+      description: '按宅基地面积计分，每 5 平方米计 1 分，累计最多 300 分（1,500 平方米）',
       shape: perUnit(1, 5, 'm²'),
-      cap: { maxPoints: 100, period: 'ever' },
+      cap: { maxPoints: 300, period: 'ever' },
       ...base,
       evidenceRequired: true,
     },
@@ -31,7 +38,7 @@ const dafangEco: RuleSetContent = {
       code: 'ECO-FOREST',
       name: '林下种植',
       category: '生态经营',
-      description: '每亩计 5 分，每年最多 200 分',
+      description: '每亩计 5 分，每年最多 200 分：承包 400 亩按 2,000 分算，封顶计 200 分',
       shape: perUnit(5, 1, '亩'),
       cap: { maxPoints: 200, period: 'year' },
       ...base,
@@ -186,7 +193,8 @@ export const builtinTemplates: RuleTemplate[] = [
   {
     id: 'builtin:dafang-eco',
     name: '大方县生态积分',
-    description: '宅基地每 5 平方米 1 分，林下种植每亩 5 分（封顶），文明祭祀 5 分，绿色出行，带动农户',
+    description:
+      '宅基地每 5 平方米 1 分（累计最多 300 分），林下种植每亩 5 分（每年最多 200 分），文明祭祀 5 分，绿色出行 20 分，带动农户每户 1 分',
     source: 'builtin',
     content: dafangEco,
   },
