@@ -83,12 +83,25 @@ describe('points: record → approve → ledger', () => {
     await page.getByText('已录入：游振林 文明祭祀、鲜花祭祀，预计 5 分，待审核').waitFor();
 
     // The rule stays chosen: only the household changes for the next neighbour.
-    await choose(page, '农户', '林茂平', '0003 林茂平');
+    // 户号 0003, whoever the seed's roster names there (林茂平 now lives in 羊岩村).
+    await choose(page, '农户', '0003', '0003');
+    const third = (
+      (await page
+        .locator('.ant-select-content, .ant-select-selection-item')
+        .filter({ hasText: '0003' })
+        .first()
+        .textContent()) ?? ''
+    ).trim();
+    // The option reads "0003 陈云飞（第一组）": the head's name without the 村民小组.
+    const thirdName = third.replace(/^0003\s*/, '').replace(/（[^）]*）$/, '');
     await preview.getByText('5', { exact: true }).waitFor();
     await page.getByRole('button', { name: /提交录入/ }).click();
-    await page.getByText('已录入：林茂平 文明祭祀、鲜花祭祀，预计 5 分，待审核').waitFor();
+    await page.getByText(`已录入：${thirdName} 文明祭祀、鲜花祭祀，预计 5 分，待审核`).waitFor();
     const recent = page.locator('.ant-card').filter({ hasText: '本次录入' });
-    await recent.getByRole('row').filter({ hasText: '0003 林茂平' }).waitFor();
+    await recent
+      .getByRole('row')
+      .filter({ hasText: `0003 ${thirdName}` })
+      .waitFor();
     expect(await recent.locator('tbody tr.ant-table-row').count()).toBe(3);
     await page.context().close();
 
@@ -98,15 +111,28 @@ describe('points: record → approve → ledger', () => {
     const ours = [
       { household: '0001 罗先和', rule: '林下种植' },
       { household: '0002 游振林', rule: '文明祭祀' },
-      { household: '0003 林茂平', rule: '文明祭祀' },
+      { household: `0003 ${thirdName}`, rule: '文明祭祀' },
     ];
     const rowOf = (r: { household: string; rule: string }) =>
       adminPage.getByRole('row').filter({ hasText: r.household }).filter({ hasText: r.rule });
+    // 银川村's queue is a real village's: page through it (加载更多) until the new records are in view.
+    const more = adminPage.getByRole('button', { name: /加载更多/ });
+    const last = ours[2] ?? { household: '', rule: '' };
+    await rowOf(last).or(more).first().waitFor();
+    while ((await rowOf(last).count()) === 0) {
+      const shown = await adminPage.locator('tbody tr.ant-table-row').count();
+      await more.click();
+      await expect.poll(() => adminPage.locator('tbody tr.ant-table-row').count()).toBeGreaterThan(shown);
+    }
     for (const record of ours) {
       await rowOf(record).waitFor();
       await rowOf(record).getByRole('checkbox').check();
     }
     await adminPage.getByRole('button', { name: /批量通过（3）/ }).click();
+    // One request after a confirmation that states the count and the points (100 + 5 + 5).
+    const confirm = adminPage.getByRole('dialog');
+    await confirm.getByText('将通过 3 条记录，共 110 分。').waitFor();
+    await confirm.getByRole('button', { name: /确认通过/ }).click();
     await adminPage.getByTestId('batch-result').getByText('已通过 3 条').waitFor();
     await rowOf(ours[0] ?? { household: '', rule: '' }).waitFor({ state: 'detached' });
     // No posting days, so effective at once: 罗先和's balance grew by 100 and the ledger explains the entry.

@@ -22,8 +22,12 @@ export function AppLayout() {
     items
       .filter((i) => pathname === i.path || pathname.startsWith(`${i.path}/`))
       .sort((a, b) => b.path.length - a.path.length)[0]?.path ??
-    (pathname.startsWith('/villages/') ? '/county' : undefined);
-  const tenant = [me.countyName, me.villageName].filter(Boolean).join(' · ');
+    (pathname.startsWith('/villages/')
+      ? me.role === 'township_reviewer'
+        ? '/township'
+        : '/county'
+      : undefined);
+  const tenant = [me.countyName, me.townshipName, me.villageName].filter(Boolean).join(' · ');
   const leave = () =>
     signOut().catch((error: unknown) =>
       message.error(t('auth.signOutFailed', { reason: errorText(error, t, i18n.language) })),

@@ -113,8 +113,8 @@ export function navItems(me: Me): NavItem[] {
       { path: '/partner', label: 'partner', icon: <ShopOutlined /> },
       { path: '/partner/certificates', label: 'certificates', icon: <SafetyCertificateOutlined /> },
     ],
-    // Its work list comes with the township review pages; until then the account page is home.
-    township_reviewer: [],
+    // 乡镇待审: the township's villages and their queues (each village's approvals page).
+    township_reviewer: [{ path: '/township', label: 'township', icon: <AuditOutlined /> }],
     village_admin: [
       villageOf(me),
       householdsOf(me),
@@ -146,6 +146,15 @@ export const recorders: Role[] = ['village_admin', 'recorder'];
 /** The village admin and the county read a village's audit log (county users from the village page). */
 export const auditReaders: Role[] = ['village_admin', 'county_admin', 'county_official'];
 export const storeKeepers: Role[] = ['village_admin', 'store_clerk'];
+/** The approval queue: village staff and the county read it; the township reviewer decides there. */
+export const queueReaders: Role[] = [
+  'county_admin',
+  'county_official',
+  'village_admin',
+  'recorder',
+  'store_clerk',
+  'township_reviewer',
+];
 export const villageViewers: Role[] = [
   'county_admin',
   'county_official',

@@ -1,7 +1,7 @@
 import { createBrowserRouter } from 'react-router-dom';
 import { FullPageSpin, RouteError } from './feedback';
 import { HomeRedirect, RequireRole, RequireSignIn } from './guards';
-import { auditReaders, countyRoles, recorders, storeKeepers, villageViewers } from './nav';
+import { auditReaders, countyRoles, queueReaders, recorders, storeKeepers, villageViewers } from './nav';
 
 /** Every page is its own chunk: a recorder never downloads the county screens. */
 export const router = createBrowserRouter([
@@ -153,12 +153,6 @@ export const router = createBrowserRouter([
                     }),
                   },
                   {
-                    path: 'villages/:villageId/approvals',
-                    lazy: async () => ({
-                      Component: (await import('../features/points/ApprovalsPage')).ApprovalsPage,
-                    }),
-                  },
-                  {
                     path: 'villages/:villageId/store/items',
                     lazy: async () => ({
                       Component: (await import('../features/store/CatalogPage')).CatalogPage,
@@ -174,6 +168,28 @@ export const router = createBrowserRouter([
                     path: 'villages/:villageId/store/report',
                     lazy: async () => ({
                       Component: (await import('../features/store/StoreReportPage')).StoreReportPage,
+                    }),
+                  },
+                ],
+              },
+              {
+                element: <RequireRole roles={queueReaders} />,
+                children: [
+                  {
+                    path: 'villages/:villageId/approvals',
+                    lazy: async () => ({
+                      Component: (await import('../features/points/ApprovalsPage')).ApprovalsPage,
+                    }),
+                  },
+                ],
+              },
+              {
+                element: <RequireRole roles={['township_reviewer']} />,
+                children: [
+                  {
+                    path: 'township',
+                    lazy: async () => ({
+                      Component: (await import('../features/township/TownshipReviewPage')).TownshipReviewPage,
                     }),
                   },
                 ],

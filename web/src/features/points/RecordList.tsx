@@ -1,7 +1,6 @@
-import { CheckOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Space, Table, Typography, theme } from 'antd';
+import { App, Button, Flex, Grid, Space, Table, Typography, theme } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { LoadError } from '../../app/LoadError';
@@ -11,27 +10,34 @@ import { formatDateTime, formatDay } from '../../lib/format';
 import { localizeMessage } from '../../lib/i18n';
 import { useLoad } from '../../lib/use-load';
 import { PhotoThumbs } from '../photos/PhotoThumbs';
+import { BulkDecisions } from './BulkDecisions';
 import { RejectModal, ReverseModal } from './DecisionModals';
 import { objectionColumn, StaffObjectionButton } from './objections';
 import { approveRecord, listRecords, type PointRecord, type RecordStatus } from './points-api';
+import { blockOf, type Decider, PhoneRecordCell, WhoApproves } from './QueueParts';
 import { RecordDetail } from './RecordDetail';
 import { SelfDeclaredTag } from './SelfDeclaredTag';
-
-type Failure = { record: PointRecord; message: string };
-type BatchResult = { ok: number; failures: Failure[] };
 
 /** One status tab of 审核: the records, paged, with approve, reject, reverse and objections where allowed. */
 export function RecordList(props: {
   villageId: string;
   status: RecordStatus;
+  /** Approve and reject (the village admin; the township reviewer when the village asked). */
   decides: boolean;
+  /** 冲正 effective records: the village admin only. */
+  reverses: boolean;
+  /** Who is deciding: rows the API would refuse them get a note instead of buttons. */
+  decider: Decider;
+  /** Household names link to the household page (not for the township reviewer, who may not open it). */
+  linksHouseholds: boolean;
   programName: (id: string) => string;
   /** Only the records this user entered (filtered here: the API lists the whole village's). */
   recordedBy?: string;
   /** Village staff may log an objection phoned in for a posted record. */
   logsObjections: boolean;
 }) {
-  const { villageId, status, decides } = props;
+  const { villageId, status, decides, decider } = props;
+  const phone = !Grid.useBreakpoint().sm;
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const { token } = theme.useToken();
@@ -41,7 +47,6 @@ export function RecordList(props: {
   const [loadingMore, setLoadingMore] = useState(false);
   const [selection, setSelected] = useState<string[]>([]);
   const [busy, setBusy] = useState<string[]>([]);
-  const [batch, setBatch] = useState<BatchResult>();
   const [rejecting, setRejecting] = useState<PointRecord>();
   const [reversing, setReversing] = useState<PointRecord>();
   // One Idempotency-Key per approval: a retry after a lost answer reuses it, success drops it.
@@ -57,8 +62,8 @@ export function RecordList(props: {
   const items = [...(first.data?.items ?? []), ...(more?.items ?? [])].filter(
     (r) => !props.recordedBy || r.recordedBy === props.recordedBy,
   );
-  // Only records still in the list count as selected.
-  const selected = selection.filter((id) => items.some((r) => r.id === id));
+  // Only records still in the list, and that this user may decide, count as selected.
+  const selected = selection.filter((id) => items.some((r) => r.id === id && !blockOf(r, decider)));
   const nextCursor = more ? more.nextCursor : first.data?.nextCursor;
 
   async function loadMore() {
@@ -97,28 +102,41 @@ export function RecordList(props: {
     first.reload();
   }
 
-  /** Each selected record on its own, with its own key: one refusal does not stop the others. */
-  async function approveSelected() {
-    const chosen = items.filter((r) => selected.includes(r.id));
-    setBusy(chosen.map((r) => r.id));
-    setBatch(undefined);
-    const result: BatchResult = { ok: 0, failures: [] };
-    for (const record of chosen) {
-      const failed = await approve(record);
-      if (failed) result.failures.push({ record, message: failed });
-      else result.ok += 1;
-    }
-    setBusy([]);
-    setSelected([]);
-    setBatch(result);
-    first.reload();
-  }
-
   const done = (text: string) => {
     setRejecting(undefined);
     setReversing(undefined);
     void message.success(text);
     first.reload();
+  };
+
+  const householdOf = (r: PointRecord): ReactNode =>
+    props.linksHouseholds ? (
+      <Link to={`/villages/${villageId}/households/${r.householdId}`}>
+        {r.householdNumber} {r.headName}
+      </Link>
+    ) : (
+      `${r.householdNumber} ${r.headName}`
+    );
+  // Approve and reject, or why not and who can instead.
+  const decision = (r: PointRecord) => {
+    const block = blockOf(r, decider);
+    if (block) return <WhoApproves block={block} decider={decider} />;
+    return (
+      <Space>
+        <Button
+          size="small"
+          type="primary"
+          ghost
+          loading={busy.includes(r.id)}
+          onClick={() => void approveOne(r)}
+        >
+          {t('points.approve')}
+        </Button>
+        <Button size="small" danger disabled={busy.includes(r.id)} onClick={() => setRejecting(r)}>
+          {t('points.reject')}
+        </Button>
+      </Space>
+    );
   };
 
   const columns: ColumnsType<PointRecord> = [
@@ -127,9 +145,7 @@ export function RecordList(props: {
       key: 'household',
       render: (_, r) => (
         <Space size={4}>
-          <Link to={`/villages/${villageId}/households/${r.householdId}`}>
-            {r.householdNumber} {r.headName}
-          </Link>
+          {householdOf(r)}
           {/* First column, so a villager's own declaration is seen before deciding. */}
           {r.selfDeclared && <SelfDeclaredTag by={r.recordedByName} />}
         </Space>
@@ -184,134 +200,117 @@ export function RecordList(props: {
     { title: t('points.createdAt'), dataIndex: 'createdAt', render: (at: string) => formatDateTime(at) },
   ];
   // Right after the household, so a record back from the notice board stands out before deciding.
-  if (status === 'pending' && items.some((r) => r.objections?.length))
-    columns.splice(1, 0, objectionColumn(t));
+  const objected = status === 'pending' && items.some((r) => r.objections?.length);
+  if (objected) columns.splice(1, 0, objectionColumn(t));
+  // What each tab adds after the record itself.
+  const extras: ColumnsType<PointRecord> = [];
   if (status === 'posted') {
-    columns.push({
+    extras.push({
       title: t('points.postedUntil'),
       dataIndex: 'postedUntil',
       render: (at?: string) => formatDateTime(at),
     });
     if (props.logsObjections)
-      columns.push({
+      extras.push({
         title: t('common.actions'),
         key: 'object',
         render: (_, r) => <StaffObjectionButton villageId={villageId} record={r} onDone={first.reload} />,
       });
   }
   if (status === 'effective') {
-    columns.push({
+    extras.push({
       title: t('points.effectiveAt'),
       dataIndex: 'effectiveAt',
       render: (at?: string) => formatDateTime(at),
     });
   }
   if (status !== 'pending') {
-    columns.push({
+    extras.push({
       title: t('points.decidedBy'),
       dataIndex: 'decidedBy',
       render: (b?: string) => (b ? localizeMessage(b, lng) : t('common.none')),
     });
   }
   if (status === 'rejected' || status === 'reversed') {
-    columns.push({
+    extras.push({
       title: t('points.reason'),
       dataIndex: 'reason',
       render: (r?: string) => r || t('common.none'),
     });
   }
-  if (decides && (status === 'pending' || status === 'effective')) {
+  const actionOf = (r: PointRecord): ReactNode => {
+    if (status === 'pending') return decides ? decision(r) : null;
+    if (status === 'effective' && props.reverses)
+      return (
+        <Button size="small" danger onClick={() => setReversing(r)}>
+          {t('points.reverse')}
+        </Button>
+      );
+    return null;
+  };
+  const acts = (decides && status === 'pending') || (props.reverses && status === 'effective');
+  columns.push(...extras);
+  if (acts) {
     columns.push({
       title: t('common.actions'),
       key: 'actions',
       fixed: 'right',
-      render: (_, r) =>
-        status === 'pending' ? (
-          <Space>
-            <Button
-              size="small"
-              type="primary"
-              ghost
-              loading={busy.includes(r.id)}
-              onClick={() => void approveOne(r)}
-            >
-              {t('points.approve')}
-            </Button>
-            <Button size="small" danger disabled={busy.includes(r.id)} onClick={() => setRejecting(r)}>
-              {t('points.reject')}
-            </Button>
-          </Space>
-        ) : (
-          <Button size="small" danger onClick={() => setReversing(r)}>
-            {t('points.reverse')}
-          </Button>
-        ),
+      render: (_, r) => actionOf(r),
     });
   }
+  // On a phone: one cell per record, so rule, points and recorder never hide off to the right.
+  const phoneColumns: ColumnsType<PointRecord> = [
+    {
+      title: t('points.household'),
+      key: 'record',
+      render: (_, r) => <PhoneRecordCell record={r} household={householdOf(r)} actions={actionOf(r)} />,
+    },
+    ...(objected ? [objectionColumn(t)] : []),
+    ...extras,
+  ];
 
   if (first.error) return <LoadError error={first.error} onRetry={first.reload} />;
-  const selecting = decides && status === 'pending';
+  // Only when some record here is this user's to decide: no checkbox the API would refuse.
+  const selecting = decides && status === 'pending' && items.some((r) => !blockOf(r, decider));
 
   return (
     <>
-      {batch && (
-        <Alert
-          type={batch.failures.length ? 'warning' : 'success'}
-          showIcon
-          closable={{ onClose: () => setBatch(undefined) }}
-          style={{ marginBottom: 16 }}
-          data-testid="batch-result"
-          title={
-            batch.failures.length
-              ? t('points.batchDone', { ok: batch.ok, failed: batch.failures.length })
-              : t('points.batchAllDone', { ok: batch.ok })
-          }
-          description={
-            batch.failures.length > 0 && (
-              <>
-                {t('points.batchFailures')}
-                <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
-                  {batch.failures.map((f) => (
-                    <li key={f.record.id}>
-                      {f.record.householdNumber} {f.record.headName} · {f.record.rule.name}：{f.message}
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )
-          }
+      {decides && status === 'pending' && (
+        <BulkDecisions
+          selectable={selecting}
+          villageId={villageId}
+          selected={items.filter((r) => selected.includes(r.id))}
+          onDone={() => {
+            setSelected([]);
+            first.reload();
+          }}
         />
-      )}
-      {selecting && (
-        <Flex gap={8} style={{ marginBottom: 12 }}>
-          <Button
-            type="primary"
-            icon={<CheckOutlined />}
-            disabled={selected.length === 0}
-            loading={busy.length > 0 && selected.length > 0}
-            onClick={() => void approveSelected()}
-          >
-            {t('points.approveSelected', { count: selected.length })}
-          </Button>
-        </Flex>
       )}
       <Table<PointRecord>
         rowKey="id"
-        scroll={{ x: 'max-content' }}
+        // A phone's pending queue fits the screen; the other tabs' extra columns scroll sideways.
+        scroll={phone && phoneColumns.length === 1 ? undefined : { x: 'max-content' }}
+        size={phone ? 'small' : undefined}
         loading={first.loading}
         dataSource={items}
         pagination={false}
-        columns={columns}
+        columns={phone ? phoneColumns : columns}
         locale={{ emptyText: t('points.empty') }}
-        expandable={{
-          rowExpandable: (r) => Boolean(r.note || r.evidenceUrls?.length),
-          expandedRowRender: (r) => <RecordDetail record={r} />,
-        }}
+        expandable={
+          phone
+            ? undefined
+            : {
+                rowExpandable: (r) => Boolean(r.note || r.evidenceUrls?.length),
+                expandedRowRender: (r) => <RecordDetail record={r} />,
+              }
+        }
         rowSelection={
           selecting
             ? {
                 selectedRowKeys: selected,
                 onChange: (keys) => setSelected(keys.map(String)),
+                // The API would refuse these: they are left out of a bulk decision.
+                getCheckboxProps: (r) => ({ disabled: Boolean(blockOf(r, decider)) }),
               }
             : undefined
         }

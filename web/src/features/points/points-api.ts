@@ -78,3 +78,21 @@ export const submitMonthGrid = (villageId: string, body: MonthGrid, idempotencyK
       body,
     }),
   );
+
+export type BulkAction = Schemas['BulkDecision']['action'];
+export type BulkResult = Schemas['BulkDecisionResult'];
+/** At most this many records in one decisions request. */
+export const BULK_LIMIT = 500;
+
+/** 批量通过 / 批量驳回: one request, each record its own transaction, a result per record. */
+export const decideRecords = (
+  villageId: string,
+  body: { action: BulkAction; recordIds: string[]; reason?: string },
+  idempotencyKey: string,
+) =>
+  call(
+    api().POST('/api/villages/{villageId}/point-records/decisions', {
+      params: { path: { villageId }, header: { 'idempotency-key': idempotencyKey } },
+      body,
+    }),
+  );

@@ -3,10 +3,18 @@ import { useTranslation } from 'react-i18next';
 import type { Role, Schemas } from '../../lib/api';
 import { PHONE, USERNAME, useSubmit } from '../../lib/forms';
 import { HouseholdSelect } from '../points/HouseholdSelect';
+import { TownshipSelect } from './TownshipSelect';
 
 type User = Schemas['CreatedUser'];
 export type UserBody = Schemas['UserCreate'];
-type Values = { username: string; name: string; role: Role; phone?: string; householdId?: string };
+type Values = {
+  username: string;
+  name: string;
+  role: Role;
+  phone?: string;
+  householdId?: string;
+  townshipId?: string;
+};
 
 /**
  * Adds a user with one of `roles`. The API decides again who may give which role; this only
@@ -17,6 +25,8 @@ export function AddUserModal(props: {
   roles: readonly Role[];
   /** Where a villager's household is chosen from: only a village's users page offers villagers. */
   villageId?: string;
+  /** Where a township reviewer's township is chosen from: only the county's users page offers them. */
+  countyId?: string;
   send: (body: UserBody, idempotencyKey: string) => Promise<User>;
   onAdded: (user: User) => void;
   onClose: () => void;
@@ -34,6 +44,7 @@ export function AddUserModal(props: {
           role: v.role,
           phone: v.phone || undefined,
           householdId: v.role === 'villager' ? v.householdId : undefined,
+          townshipId: v.role === 'township_reviewer' ? v.townshipId : undefined,
         },
         key,
       ),
@@ -90,6 +101,16 @@ export function AddUserModal(props: {
             rules={[{ required: true, message: t('common.required') }]}
           >
             <HouseholdSelect villageId={props.villageId} />
+          </Form.Item>
+        )}
+        {role === 'township_reviewer' && props.countyId && (
+          <Form.Item
+            name="townshipId"
+            label={t('review.township')}
+            extra={t('review.townshipHint')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
+            <TownshipSelect countyId={props.countyId} />
           </Form.Item>
         )}
         {error && <Alert type="error" showIcon title={error} />}

@@ -11,7 +11,7 @@ import { useAnnounceNewUser } from './NewUserCredentials';
 import { UserTable } from './UserTable';
 
 // Partner users are added on the partners page, where their partner is chosen.
-const countyRoles = ['county_admin', 'county_official'] as const;
+const countyRoles = ['county_admin', 'county_official', 'township_reviewer'] as const;
 
 export function CountyUsersPage() {
   const { t } = useTranslation();
@@ -62,6 +62,7 @@ export function CountyUsersPage() {
         <AddUserModal
           title={t('users.add')}
           roles={countyRoles}
+          countyId={countyId}
           send={(body, key) =>
             call(
               api().POST('/api/counties/{countyId}/users', {

@@ -18,6 +18,7 @@ import { useMe } from '../auth/session';
 import { BoardLinkCard } from '../board/BoardLinkCard';
 import { VillageRank } from '../dashboard/VillageRank';
 import { DEFAULT_POSTING_DAYS, EditVillageModal } from './EditVillageModal';
+import { TownshipReviewCard } from './TownshipReviewCard';
 import { VillageUsers } from './VillageUsers';
 
 /** The village profile: read-only for officials and village staff, editable by its admins. */
@@ -51,7 +52,7 @@ export function VillagePage() {
         <Typography.Title level={3}>
           {v ? t('village.title', { village: v.name }) : t('app.loading')}
         </Typography.Title>
-        <Flex gap={8}>
+        <Flex gap={8} wrap>
           <Link to={`/villages/${villageId}/households`}>
             <Button icon={<TeamOutlined />}>{t('village.households')}</Button>
           </Link>
@@ -117,6 +118,14 @@ export function VillagePage() {
           )}
         </Skeleton>
       </Card>
+      {v && (
+        <TownshipReviewCard
+          villageId={villageId}
+          on={v.townshipReview ?? false}
+          manages={manages}
+          onChanged={village.reload}
+        />
+      )}
       {me.villageId === villageId && <VillageRank villageId={villageId} />}
       <BoardLinkCard villageId={villageId} />
       {manages && <VillageUsers villageId={villageId} />}
