@@ -85,3 +85,7 @@ export async function startAdmin() {
 }
 
 export type Admin = Awaited<ReturnType<typeof startAdmin>>;
+
+/** How wide the page is laid out: more than the viewport means the user must scroll sideways. */
+export const layoutWidth = (page: Page) =>
+  page.evaluate('document.documentElement.scrollWidth') as Promise<number>;

@@ -2,7 +2,7 @@ import { totpCode } from '@xjf/http';
 import { DEMO_PASSWORD, VILLAGER_SIGN_IN } from '@xjf/local';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Admin, startAdmin } from './harness';
+import { type Admin, layoutWidth, startAdmin } from './harness';
 
 let admin: Admin;
 beforeAll(async () => {
@@ -12,7 +12,7 @@ afterAll(() => admin?.stop());
 
 /** Nothing wider than the phone: no sideways scrolling at 375 px. */
 async function expectNoOverflow(page: Page) {
-  expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
+  expect(await layoutWidth(page)).toBeLessThanOrEqual(375);
 }
 
 const signInButton = (page: Page) => page.getByRole('button', { name: /^登\s*录$/ });

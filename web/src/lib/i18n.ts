@@ -1,3 +1,5 @@
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { en } from './locales/en';
@@ -18,9 +20,18 @@ function storedLanguage(): Language {
   return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh-CN';
 }
 
+/**
+ * Ant Design's pickers take month and weekday names from dayjs's global locale, not from
+ * ConfigProvider: without zh-cn loaded and chosen they read Jan/Dec and Su–Sa in Chinese.
+ */
+function setDayjsLocale(lng: Language) {
+  dayjs.locale(lng === 'en' ? 'en' : 'zh-cn');
+}
+
 export async function initI18n(): Promise<void> {
   const lng = storedLanguage();
   document.documentElement.lang = lng;
+  setDayjsLocale(lng);
   await i18n.use(initReactI18next).init({
     lng,
     fallbackLng: 'zh-CN',
@@ -35,6 +46,7 @@ export function useLanguage(): [Language, (lng: Language) => void] {
   const change = (lng: Language) => {
     localStorage.setItem(STORAGE_KEY, lng);
     document.documentElement.lang = lng;
+    setDayjsLocale(lng);
     void instance.changeLanguage(lng);
   };
   return [current, change];

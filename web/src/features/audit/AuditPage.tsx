@@ -8,11 +8,11 @@ import { LoadError } from '../../app/LoadError';
 import { api, call } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
-import { localizeMessage } from '../../lib/i18n';
 import { useLoad } from '../../lib/use-load';
 import { useMe } from '../auth/session';
 import { VillageCrumbs } from '../households/VillageCrumbs';
 import { type AuditEntry, listAudit } from './audit-api';
+import { auditActor, auditNote } from './audit-text';
 
 const actionColor: Record<AuditEntry['action'], string> = {
   create: 'blue',
@@ -77,7 +77,7 @@ export function AuditPage() {
       dataIndex: 'action',
       render: (a: AuditEntry['action']) => <Tag color={actionColor[a]}>{t(`audit.actions.${a}`)}</Tag>,
     },
-    { title: t('audit.by'), dataIndex: 'byName', render: (name: string) => localizeMessage(name, lng) },
+    { title: t('audit.by'), dataIndex: 'byName', render: (name: string) => auditActor(name, lng) },
     {
       title: t('audit.household'),
       dataIndex: 'householdNumber',
@@ -93,7 +93,12 @@ export function AuditPage() {
     {
       title: t('audit.reason'),
       key: 'reason',
-      render: (_, e) => [e.reason, e.detail].filter(Boolean).join(' · ') || t('common.none'),
+      // Notes wrap instead of being cut off: on a phone the table scrolls, a note should not.
+      render: (_, e) => (
+        <div style={{ minWidth: 160, maxWidth: 280, whiteSpace: 'normal', wordBreak: 'break-word' }}>
+          {auditNote(e, t, lng) || t('common.none')}
+        </div>
+      ),
     },
     {
       title: t('audit.record'),

@@ -6,7 +6,8 @@ import { useSearchParams } from 'react-router-dom';
 import { LoadError } from '../../app/LoadError';
 import { useMe } from '../auth/session';
 import { AddTownshipModal } from './AddTownshipModal';
-import { summarize, totals, useCountyTree } from './county-data';
+import { summarize, totals, useCountyTree, useRosterCounts } from './county-data';
+import { coverage } from './coverage';
 import { TownshipTable } from './TownshipTable';
 import { VillageTable } from './VillageTable';
 
@@ -17,6 +18,7 @@ export function CountyOverviewPage() {
   const countyId = me.countyId ?? '';
   const isAdmin = me.role === 'county_admin';
   const tree = useCountyTree(countyId);
+  const roster = useRosterCounts(countyId);
   const [adding, setAdding] = useState(false);
   const [params, setParams] = useSearchParams();
   const townshipId = params.get('township') ?? undefined;
@@ -26,6 +28,8 @@ export function CountyOverviewPage() {
   const townships = tree.data ? summarize(tree.data.townships, tree.data.villages) : [];
   const villages = tree.data?.villages ?? [];
   const sums = totals(villages);
+  const rosterOf = (villageId: string) => roster.data?.get(villageId);
+  const rosterTotal = roster.data && [...roster.data.values()].reduce((a, b) => a + b, 0);
 
   return (
     <>
@@ -35,10 +39,12 @@ export function CountyOverviewPage() {
           {[
             { title: t('county.townships'), value: townships.length },
             { title: t('county.villages'), value: villages.length },
-            { title: t('county.households'), value: sums.households },
+            { title: t('county.rosterHouseholds'), value: rosterTotal ?? '—' },
+            { title: t('county.declaredHouseholds'), value: sums.households },
+            { title: t('county.coverage'), value: coverage(rosterTotal, sums.households) },
             { title: t('county.population'), value: sums.population },
           ].map((s) => (
-            <Col key={s.title} xs={12} md={6}>
+            <Col key={s.title} xs={12} md={8} xl={4}>
               <Card size="small">
                 <Statistic title={s.title} value={s.value} />
               </Card>
@@ -46,6 +52,9 @@ export function CountyOverviewPage() {
           ))}
         </Row>
       </Skeleton>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }} data-testid="households-note">
+        {t('county.householdsNote')}
+      </Typography.Paragraph>
       <Card
         title={t('county.townships')}
         data-testid="township-card"
@@ -61,6 +70,7 @@ export function CountyOverviewPage() {
         <TownshipTable
           townships={townships}
           loading={tree.loading}
+          rosterOf={rosterOf}
           selected={townshipId}
           onSelect={(id) => filterBy(id === townshipId ? undefined : id)}
         />
@@ -69,6 +79,7 @@ export function CountyOverviewPage() {
         villages={villages}
         townships={townships}
         loading={tree.loading}
+        rosterOf={rosterOf}
         townshipId={townshipId}
         onFilter={filterBy}
       />

@@ -2,6 +2,7 @@ import { Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../lib/format';
 import type { TownshipSummary } from './county-data';
+import { coverage } from './coverage';
 
 /** One row per township with its villages; clicking a row filters the village table below. */
 export function TownshipTable(props: {
@@ -9,9 +10,12 @@ export function TownshipTable(props: {
   loading: boolean;
   selected: string | undefined;
   onSelect: (townshipId: string) => void;
+  rosterOf: (villageId: string) => number | undefined;
 }) {
   const { t, i18n } = useTranslation();
   const n = (value: number) => formatNumber(value, i18n.language);
+  const rosterSum = (r: TownshipSummary) =>
+    r.villages.reduce((sum, v) => sum + (props.rosterOf(v.id) ?? 0), 0);
   return (
     <Table<TownshipSummary>
       scroll={{ x: 'max-content' }}
@@ -32,10 +36,22 @@ export function TownshipTable(props: {
           render: (_, r) => r.villages.length,
         },
         {
-          title: t('county.households'),
+          title: t('county.rosterHouseholds'),
+          key: 'roster',
+          align: 'right',
+          render: (_, r) => n(rosterSum(r)),
+        },
+        {
+          title: t('county.declaredHouseholds'),
           dataIndex: 'households',
           align: 'right',
           render: (_, r) => n(r.households),
+        },
+        {
+          title: t('county.coverage'),
+          key: 'coverage',
+          align: 'right',
+          render: (_, r) => coverage(rosterSum(r), r.households),
         },
         {
           title: t('county.population'),

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatDate, formatNumber } from '../../lib/format';
 import type { Township, Village } from './county-data';
+import { coverage } from './coverage';
 
 export function VillageTable(props: {
   villages: Village[];
@@ -10,6 +11,7 @@ export function VillageTable(props: {
   loading: boolean;
   townshipId: string | undefined;
   onFilter: (townshipId: string | undefined) => void;
+  rosterOf: (villageId: string) => number | undefined;
 }) {
   const { t, i18n } = useTranslation();
   const shown = props.townshipId
@@ -48,11 +50,23 @@ export function VillageTable(props: {
           },
           { title: t('county.townships'), dataIndex: 'townshipName' },
           {
-            title: t('county.households'),
+            title: t('county.rosterHouseholds'),
+            key: 'roster',
+            align: 'right',
+            render: (_, v) => formatNumber(props.rosterOf(v.id), i18n.language),
+          },
+          {
+            title: t('county.declaredHouseholds'),
             dataIndex: 'householdCount',
             align: 'right',
             sorter: (a, b) => (a.householdCount ?? 0) - (b.householdCount ?? 0),
             render: (_, v) => formatNumber(v.householdCount, i18n.language),
+          },
+          {
+            title: t('county.coverage'),
+            key: 'coverage',
+            align: 'right',
+            render: (_, v) => coverage(props.rosterOf(v.id), v.householdCount),
           },
           {
             title: t('county.population'),

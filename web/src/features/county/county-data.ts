@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { allPages, api, call, type Schemas } from '../../lib/api';
+import { todayInChina } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
 
 export type Township = Schemas['Township'];
@@ -53,3 +54,22 @@ export const totals = (villages: Village[]) => ({
   households: sum(villages, (v) => v.householdCount),
   population: sum(villages, (v) => v.population),
 });
+
+/**
+ * Households on each village's roster (在册户数), as the dashboard counts them: the county report
+ * for this month. The county's village list only has the declared count (申报户数).
+ */
+export function useRosterCounts(countyId: string) {
+  return useLoad(
+    useCallback(async () => {
+      const month = todayInChina().slice(0, 7);
+      const report = await call(
+        api().GET('/api/counties/{countyId}/reports/villages', {
+          params: { path: { countyId }, query: { from: month, to: month } },
+        }),
+      );
+      const villages = (report as Schemas['CountyVillagesReport']).villages;
+      return new Map(villages.map((v) => [v.villageId, v.households]));
+    }, [countyId]),
+  );
+}

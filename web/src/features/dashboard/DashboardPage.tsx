@@ -9,6 +9,7 @@ import { todayInChina } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
 import { useMe } from '../auth/session';
 import { useCountyTree } from '../county/county-data';
+import { coverage } from '../county/coverage';
 import { programsOf } from '../rules/rules-api';
 import { AnomalyList } from './AnomalyList';
 import { Chart } from './Chart';
@@ -48,6 +49,10 @@ export function DashboardPage() {
   const report = useDashboard(countyId, filter);
   const [exporting, setExporting] = useState<'csv' | 'xlsx'>();
   const d = report.data;
+  // The declared household counts of the villages the report covers, beside its roster counts.
+  const declaredOf = (villageId: string) =>
+    tree.data?.villages.find((v) => v.id === villageId)?.householdCount;
+  const declaredTotal = d?.villages.villages.reduce((sum, v) => sum + (declaredOf(v.villageId) ?? 0), 0);
 
   const options = useMemo(() => {
     if (!d) return undefined;
@@ -69,7 +74,7 @@ export function DashboardPage() {
     try {
       if (kind === 'csv') await downloadVillagesCsv(countyId, filter);
       else if (d) {
-        const columns = comparisonColumns(t as (key: string) => string, lng);
+        const columns = comparisonColumns(t as (key: string) => string, lng, declaredOf);
         await downloadVillagesXlsx(
           columns.map((c) => String(c.title)),
           d.villages.villages.map((v) => columns.map((c) => c.cell(v))),
@@ -151,6 +156,18 @@ export function DashboardPage() {
             <Col key={s.title} xs={12} md={8} xl={4}>
               <Card size="small">
                 <Statistic title={s.title} value={s.value} />
+                {s.title === t('dashboard.kpi.households') && (
+                  <Typography.Text
+                    type="secondary"
+                    style={{ fontSize: 12 }}
+                    data-testid="declared-households"
+                  >
+                    {t('county.declaredLine', {
+                      declared: formatPoints(declaredTotal, lng),
+                      coverage: coverage(totals?.households, declaredTotal),
+                    })}
+                  </Typography.Text>
+                )}
               </Card>
             </Col>
           ))}
@@ -181,7 +198,14 @@ export function DashboardPage() {
         )}
       </Skeleton>
       <Card size="small" title={t('dashboard.table.title')} style={{ marginBottom: 16 }}>
-        <VillageComparison villages={d?.villages.villages ?? []} loading={report.loading} />
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+          {t('county.householdsNote')}
+        </Typography.Paragraph>
+        <VillageComparison
+          villages={d?.villages.villages ?? []}
+          loading={report.loading}
+          declared={declaredOf}
+        />
       </Card>
       <Card size="small" title={t('dashboard.anomalies.title')}>
         <AnomalyList signals={d?.signals ?? []} />

@@ -2,11 +2,19 @@ import { Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { coverage } from '../county/coverage';
 import type { VillageFigures } from './dashboard-api';
 import { formatPoints, formatRate, oneDecimal } from './numbers';
 
-/** The columns of the comparison, shared by the table and the Excel export. */
-export function comparisonColumns(t: (key: string) => string, lng: string) {
+/**
+ * The columns of the comparison, shared by the table and the Excel export. `declared` is each
+ * village's declared household count (from the county's village list), shown beside the roster.
+ */
+export function comparisonColumns(
+  t: (key: string) => string,
+  lng: string,
+  declared: (villageId: string) => number | null | undefined = () => undefined,
+) {
   const sortBy = (pick: (v: VillageFigures) => number | null) => (a: VillageFigures, b: VillageFigures) =>
     (pick(a) ?? -1) - (pick(b) ?? -1);
   const columns: (ColumnsType<VillageFigures>[number] & {
@@ -40,6 +48,21 @@ export function comparisonColumns(t: (key: string) => string, lng: string) {
       align: 'right',
       sorter: sortBy((v) => v.households),
       cell: (v) => v.households,
+    },
+    {
+      key: 'declared',
+      title: t('county.declaredHouseholds'),
+      align: 'right',
+      sorter: sortBy((v) => declared(v.villageId) ?? null),
+      render: (_: unknown, v) => declared(v.villageId) ?? '—',
+      cell: (v) => declared(v.villageId) ?? null,
+    },
+    {
+      key: 'coverage',
+      title: t('county.coverage'),
+      align: 'right',
+      render: (_: unknown, v) => coverage(v.households, declared(v.villageId)),
+      cell: (v) => coverage(v.households, declared(v.villageId)),
     },
     {
       key: 'participation',
@@ -106,7 +129,15 @@ export function comparisonColumns(t: (key: string) => string, lng: string) {
 }
 
 /** Every village side by side, sortable by any figure; a village's name opens its summary. */
-export function VillageComparison({ villages, loading }: { villages: VillageFigures[]; loading: boolean }) {
+export function VillageComparison({
+  villages,
+  loading,
+  declared,
+}: {
+  villages: VillageFigures[];
+  loading: boolean;
+  declared?: (villageId: string) => number | null | undefined;
+}) {
   const { t, i18n } = useTranslation();
   return (
     <Table
@@ -114,7 +145,7 @@ export function VillageComparison({ villages, loading }: { villages: VillageFigu
       rowKey="villageId"
       size="small"
       loading={loading}
-      columns={comparisonColumns(t as (key: string) => string, i18n.language)}
+      columns={comparisonColumns(t as (key: string) => string, i18n.language, declared)}
       dataSource={villages}
       pagination={villages.length > 20 ? { pageSize: 20 } : false}
       scroll={{ x: 'max-content' }}

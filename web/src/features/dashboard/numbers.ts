@@ -12,11 +12,11 @@ export const formatRate = (r: number | null | undefined) =>
 export const oneDecimal = (n: number | null | undefined) =>
   n === null || n === undefined ? '—' : (Math.round(n * 10) / 10).toFixed(1);
 
-/** 2026-05 → 5月 (or 26年5月 when the range crosses a year); 2026-05 in English. */
+/** 2026-05 → 5月 (or 2026年5月 when the range crosses a year); 2026-05 in English. */
 export function formatMonth(month: string, lng: string, withYear = false): string {
   if (lng === 'en') return month;
   const [year = '', m = ''] = month.split('-');
-  return `${withYear ? `${year.slice(2)}年` : ''}${Number(m)}月`;
+  return `${withYear ? `${year}年` : ''}${Number(m)}月`;
 }
 
 export const monthLabels = (months: readonly string[], lng: string) => {

@@ -12,6 +12,7 @@ import { ConsentsCard } from '../partners/ConsentsCard';
 import { listPrograms } from '../rules/rules-api';
 import { endOfChinaDay, getHousehold, getLedger, type LedgerEntry, PAGE_SIZE } from './households-api';
 import { AccountCards, LedgerTable } from './LedgerViews';
+import { useStoreProgramId } from './store-program';
 import { VillageCrumbs } from './VillageCrumbs';
 
 /** One household: its members, a card per points account and the ledger, newest first. */
@@ -51,6 +52,7 @@ export function HouseholdPage() {
 
   const entries = [...(ledger.data?.entries ?? []), ...(more?.entries ?? [])];
   const nextCursor = more ? more.nextCursor : ledger.data?.nextCursor;
+  const storeProgramId = useStoreProgramId(villageId, entries);
 
   async function loadMore() {
     if (!nextCursor) return;
@@ -154,7 +156,13 @@ export function HouseholdPage() {
           <LoadError error={ledger.error} onRetry={ledger.reload} />
         ) : (
           <Skeleton loading={ledger.loading && !ledger.data} active>
-            <AccountCards accounts={accounts} programName={programName} asOfDay={asOfDay} />
+            <AccountCards
+              accounts={accounts}
+              programName={programName}
+              asOfDay={asOfDay}
+              storeProgramId={storeProgramId}
+              memberName={(id) => data.data?.household.members.find((m) => m.id === id)?.name}
+            />
           </Skeleton>
         )}
       </Card>

@@ -5,11 +5,17 @@ import { formatDateTime, formatDay, formatNumber, todayInChina } from '../../lib
 import { localizeMessage } from '../../lib/i18n';
 import type { Account, LedgerEntry } from './households-api';
 
-/** A card per points account: balance, earned, deducted, spent, and the balance as of a day if asked. */
+/**
+ * A card per points account: balance, earned, deducted, spent, and the balance as of a day if asked.
+ * Programs are never added together (文明积分 and 生态积分 are different currencies); the program
+ * the store spends, when known, is marked so its balance can be checked against the counter.
+ */
 export function AccountCards(props: {
   accounts: Account[];
   programName: (id: string) => string;
   asOfDay?: string;
+  storeProgramId?: string;
+  memberName?: (id: string) => string | undefined;
 }) {
   const { t, i18n } = useTranslation();
   const { token } = theme.useToken();
@@ -19,9 +25,24 @@ export function AccountCards(props: {
     <Row gutter={[16, 16]}>
       {props.accounts.map((a) => (
         <Col key={a.accountRef} xs={24} md={12} xl={8}>
-          <Card size="small" title={props.programName(a.programId)} data-testid="account-card">
+          <Card
+            size="small"
+            title={
+              a.memberId && props.memberName
+                ? `${props.programName(a.programId)} · ${props.memberName(a.memberId) ?? ''}`
+                : props.programName(a.programId)
+            }
+            extra={
+              a.programId === props.storeProgramId && <Tag color="blue">{t('households.storeSpends')}</Tag>
+            }
+            data-testid="account-card"
+            data-program-id={a.programId}
+            data-store={a.programId === props.storeProgramId ? 'true' : undefined}
+          >
             <Flex gap={24} wrap>
-              <Statistic title={t('households.balance')} value={n(a.balance)} />
+              <div data-testid="account-balance">
+                <Statistic title={t('households.balance')} value={n(a.balance)} />
+              </div>
               <Statistic title={t('households.earned')} value={n(a.earned)} />
               <Statistic
                 title={t('households.deducted')}
@@ -42,6 +63,15 @@ export function AccountCards(props: {
     </Row>
   );
 }
+
+/**
+ * What the API writes as `by` when no person acted (packages/data settlement.ts and expiry.ts):
+ * the entry's status, shown as a tag beside the person who recorded it, not as a person.
+ */
+const systemActors: Record<string, 'postingEnded' | 'annualReset'> = {
+  '公示期满 (posting ended)': 'postingEnded',
+  '年度清零 (annual reset)': 'annualReset',
+};
 
 /**
  * The ledger, newest first, each entry with its "why": rule, version, formula, who and reason.
@@ -118,9 +148,17 @@ export function LedgerTable(props: {
         },
         {
           title: t('households.by'),
-          dataIndex: 'by',
-          // A name, or what acted for nobody ("公示期满 (posting ended)").
-          render: (by: string) => localizeMessage(by, lng),
+          key: 'by',
+          render: (_, e) => {
+            const status = systemActors[e.by];
+            if (!status) return localizeMessage(e.by, lng);
+            return (
+              <Flex gap={4} align="center" wrap>
+                {e.recordedBy && t('households.recordedBy', { name: e.recordedBy })}
+                <Tag color="green">{t(`households.byStatus.${status}`)}</Tag>
+              </Flex>
+            );
+          },
         },
         {
           title: t('households.reason'),

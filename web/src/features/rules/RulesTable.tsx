@@ -102,13 +102,15 @@ export function RulesTable(props: {
   const yesNo = (v: boolean) => (v ? t('rules.yes') : t('rules.no'));
   const periodOptions = PERIODS.map((p) => ({ value: p, label: t(`rules.period.${p}`) }));
 
+  // The rule's Chinese name leads; its code (PUBLIC-SPACE) is for imports and hidden on phones.
   const readColumns: TableColumnsType<Row> = [
+    { title: t('rules.col.name'), dataIndex: 'name' },
     {
       title: t('rules.col.code'),
       dataIndex: 'code',
+      responsive: ['md'],
       render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
     },
-    { title: t('rules.col.name'), dataIndex: 'name' },
     { title: t('rules.col.category'), dataIndex: 'category', render: (v: string) => <Tag>{v}</Tag> },
     {
       title: t('rules.col.points'),

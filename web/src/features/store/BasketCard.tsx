@@ -11,6 +11,8 @@ export function BasketCard(props: {
   basket: BasketLine[];
   shelf: StoreItem[];
   balance?: number;
+  /** The program the store spends: the balance is that program's, never a sum of programs. */
+  programName?: string;
   submitting: boolean;
   /** Why the basket cannot be sent yet (no household, no program), if anything. */
   blocked: boolean;
@@ -84,7 +86,11 @@ export function BasketCard(props: {
           <>
             <div data-testid="counter-balance">
               <Statistic
-                title={t('store.counter.balance')}
+                title={
+                  props.programName
+                    ? t('store.counter.balanceOf', { program: props.programName })
+                    : t('store.counter.balance')
+                }
                 value={n(props.balance)}
                 suffix={t('store.pointsUnit')}
               />

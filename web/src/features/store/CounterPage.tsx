@@ -182,7 +182,17 @@ export function CounterPage() {
   return (
     <>
       <Typography.Title level={3}>{t('store.counter.title')}</Typography.Title>
-      <Typography.Paragraph type="secondary">{t('store.counter.intro')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {t('store.counter.intro')}
+        {program && (
+          <>
+            {' '}
+            <Typography.Text strong data-testid="counter-program">
+              {t('store.counter.spends', { program: program.name })}
+            </Typography.Text>
+          </>
+        )}
+      </Typography.Paragraph>
       {notSetUp && (
         <Alert
           type="warning"
@@ -240,13 +250,19 @@ export function CounterPage() {
                 </Flex>
               }
             >
-              <Receipt redemption={sale} villageName={me.villageName} balanceAfter={sale.balanceAfter} />
+              <Receipt
+                redemption={sale}
+                villageName={me.villageName}
+                balanceAfter={sale.balanceAfter}
+                programName={program?.name}
+              />
             </Card>
           ) : (
             <BasketCard
               basket={basket}
               shelf={onSale}
               balance={balance.data}
+              programName={program?.name}
               submitting={submitting}
               blocked={!household || !program || (perMember && !memberId)}
               alert={

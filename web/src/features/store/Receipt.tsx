@@ -7,7 +7,13 @@ import './receipt.css';
  * 兑换凭证: what the villager takes home and the code read back at the counter. Printed alone
  * (see receipt.css), so it carries everything: village, household, lines, balance, clerk.
  */
-export function Receipt(props: { redemption: Redemption; villageName?: string; balanceAfter?: number }) {
+export function Receipt(props: {
+  redemption: Redemption;
+  villageName?: string;
+  balanceAfter?: number;
+  /** The program the points came out of: a balance is always one program's. */
+  programName?: string;
+}) {
   const { t, i18n } = useTranslation();
   const r = props.redemption;
   const n = (value: number) => formatNumber(value, i18n.language);
@@ -52,7 +58,11 @@ export function Receipt(props: { redemption: Redemption; villageName?: string; b
           </tr>
           {props.balanceAfter !== undefined && (
             <tr>
-              <td colSpan={3}>{t('store.receipt.balanceAfter')}</td>
+              <td colSpan={3}>
+                {props.programName
+                  ? t('store.receipt.balanceAfterOf', { program: props.programName })
+                  : t('store.receipt.balanceAfter')}
+              </td>
               <td className="num" data-testid="receipt-balance">
                 {n(props.balanceAfter)} {pts}
               </td>

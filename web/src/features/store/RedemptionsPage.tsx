@@ -22,7 +22,7 @@ import { useLoad } from '../../lib/use-load';
 import { useMe } from '../auth/session';
 import { VillageCrumbs } from '../households/VillageCrumbs';
 import { CancelModal, ReceiptModal } from './RedemptionModals';
-import { getReport, listRedemptions, type Redemption } from './store-api';
+import { getReport, latestRedemptionDay, listRedemptions, type Redemption } from './store-api';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -34,7 +34,16 @@ export function RedemptionsPage() {
   const villageId = useParams().villageId ?? '';
   const [search, setSearch] = useSearchParams();
   const asked = search.get('date') ?? '';
-  const date = DATE.test(asked) ? asked : todayInChina();
+  // Opened without a day, the page shows the latest day with redemptions (within 30 days)
+  // rather than an empty today: the store opens on market days, not every day.
+  const latest = useLoad(
+    useCallback(
+      async () =>
+        DATE.test(asked) ? asked : ((await latestRedemptionDay(villageId, todayInChina())) ?? todayInChina()),
+      [villageId, asked],
+    ),
+  );
+  const date = DATE.test(asked) ? asked : (latest.data ?? '');
   const [viewing, setViewing] = useState<Redemption>();
   const [cancelling, setCancelling] = useState<Redemption>();
   const cancels = me.role === 'village_admin';
@@ -42,6 +51,7 @@ export function RedemptionsPage() {
 
   const day = useLoad(
     useCallback(async () => {
+      if (!date) return undefined;
       const [list, report] = await Promise.all([
         listRedemptions(villageId, date),
         getReport(villageId, date),
@@ -51,6 +61,7 @@ export function RedemptionsPage() {
   );
   const totals = day.data?.totals;
 
+  if (latest.error) return <LoadError error={latest.error} onRetry={latest.reload} />;
   if (day.error) return <LoadError error={day.error} onRetry={day.reload} />;
 
   return (
@@ -66,7 +77,7 @@ export function RedemptionsPage() {
           allowClear={false}
           aria-label={t('store.redemptions.date')}
           format={t('rules.dateFormat')}
-          value={dayjs(date)}
+          value={date ? dayjs(date) : null}
           disabledDate={(d: Dayjs) => d.format('YYYY-MM-DD') > todayInChina()}
           onChange={(d: Dayjs | null) => d && setSearch({ date: d.format('YYYY-MM-DD') }, { replace: true })}
         />
@@ -109,7 +120,7 @@ export function RedemptionsPage() {
         <Table<Redemption>
           rowKey="id"
           scroll={{ x: 'max-content' }}
-          loading={day.loading}
+          loading={day.loading || latest.loading}
           dataSource={day.data?.list ?? []}
           pagination={false}
           locale={{ emptyText: t('store.redemptions.empty') }}

@@ -89,6 +89,30 @@ export const listRedemptions = (villageId: string, date: string) =>
     ),
   );
 
+/**
+ * The latest China day with redemptions within `days` of `today`, or undefined. The API lists one
+ * day at a time, so days are asked a week at a time, newest first; a village sells most weeks.
+ */
+export async function latestRedemptionDay(villageId: string, today: string, days = 30) {
+  const base = Date.parse(`${today}T00:00:00Z`);
+  const dayBefore = (n: number) => new Date(base - n * 86_400_000).toISOString().slice(0, 10);
+  for (let start = 0; start < days; start += 7) {
+    const week = Array.from({ length: Math.min(7, days - start) }, (_, i) => dayBefore(start + i));
+    const counts = await Promise.all(
+      week.map((date) =>
+        call(
+          api().GET('/api/villages/{villageId}/redemptions', {
+            params: { path: { villageId }, query: { date, limit: 1 } },
+          }),
+        ).then((page) => page.items.length),
+      ),
+    );
+    const found = counts.findIndex((c) => c > 0);
+    if (found >= 0) return week[found];
+  }
+  return undefined;
+}
+
 export const cancelRedemption = (
   villageId: string,
   redemptionId: string,

@@ -1,14 +1,14 @@
 import { NotificationOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Flex, Row, Statistic, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Flex, Row, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { LoadError } from '../../app/LoadError';
-import { formatNumber } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
 import { useMe } from '../auth/session';
 import { getHousehold, getLedger, type LedgerEntry, PAGE_SIZE } from '../households/households-api';
 import { AccountCards, LedgerTable } from '../households/LedgerViews';
+import { useStoreProgramId } from '../households/store-program';
 import type { PointRecord } from '../points/points-api';
 import { listPrograms } from '../rules/rules-api';
 import { DeclarationList } from './DeclarationList';
@@ -73,15 +73,13 @@ function HouseholdHome(props: { villageId: string; householdId: string; name: st
     }
   }
 
+  const storeProgramId = useStoreProgramId(props.villageId, ledger.data?.entries ?? []);
+
   if (page.error) return <LoadError error={page.error} onRetry={page.reload} />;
   const household = page.data?.household;
   const programName = (id: string) => page.data?.programs.find((p) => p.id === id)?.name ?? '';
   const accounts = ledger.data?.accounts ?? [];
-  const total = (field: 'balance' | 'earned' | 'spent') =>
-    formatNumber(
-      accounts.reduce((sum, a) => sum + a[field], 0),
-      props.lng,
-    );
+  const storeProgram = storeProgramId && programName(storeProgramId);
   // Just declared first, then the list as the API has it (without those, should it already have them).
   const records = [
     ...declared,
@@ -104,12 +102,31 @@ function HouseholdHome(props: { villageId: string; householdId: string; name: st
         {household &&
           ` · ${t('villager.household', { number: household.number, name: household.headName, group: household.group })}`}
       </Typography.Paragraph>
-      <Card style={{ marginBottom: 16 }} loading={ledger.loading && !ledger.data}>
-        <Flex gap={32} wrap data-testid="villager-totals">
-          <Statistic title={t('villager.balance')} value={total('balance')} />
-          <Statistic title={t('villager.earned')} value={total('earned')} />
-          <Statistic title={t('villager.spent')} value={total('spent')} />
-        </Flex>
+      {/* Each program's balance on its own, first: 文明积分 and 生态积分 are never one figure. */}
+      <Card
+        title={t('villager.accounts')}
+        style={{ marginBottom: 16 }}
+        loading={ledger.loading && !ledger.data}
+        data-testid="villager-accounts"
+      >
+        {ledger.error ? (
+          <LoadError error={ledger.error} onRetry={ledger.reload} />
+        ) : (
+          <>
+            <Typography.Paragraph type="secondary" data-testid="villager-store-program">
+              {storeProgram
+                ? t('villager.storeSpends', { program: storeProgram })
+                : t('villager.storeUnknown')}{' '}
+              {t('households.apart')}
+            </Typography.Paragraph>
+            <AccountCards
+              accounts={accounts}
+              programName={programName}
+              storeProgramId={storeProgramId}
+              memberName={(id) => household?.members.find((m) => m.id === id)?.name}
+            />
+          </>
+        )}
       </Card>
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         <Col xs={24} lg={10}>
@@ -134,13 +151,6 @@ function HouseholdHome(props: { villageId: string; householdId: string; name: st
           </Card>
         </Col>
       </Row>
-      <Card title={t('villager.accounts')} style={{ marginBottom: 16 }}>
-        {ledger.error ? (
-          <LoadError error={ledger.error} onRetry={ledger.reload} />
-        ) : (
-          <AccountCards accounts={accounts} programName={programName} />
-        )}
-      </Card>
       <Card title={t('villager.ledger')}>
         <LedgerTable
           entries={[...(ledger.data?.entries ?? []), ...(more?.entries ?? [])]}

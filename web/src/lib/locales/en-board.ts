@@ -58,6 +58,13 @@ export const audit: Translation['audit'] = {
   points: 'Points',
   reason: 'Reason / note',
   empty: 'Nothing happened in this period',
+  lookup: 'Score as of {{asOf}}: {{outcome}}',
+  outcomes: {
+    allowed: 'shown',
+    no_consent: 'refused: no consent',
+    consent_withdrawn: 'refused: consent withdrawn',
+    future_date: 'refused: future date',
+  },
   actions: {
     create: 'Recorded',
     approve: 'Approved',

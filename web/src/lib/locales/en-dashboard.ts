@@ -14,7 +14,7 @@ export const dashboard: Translation['dashboard'] = {
   exportFailed: 'Export failed, please try again',
   kpi: {
     villages: 'Villages',
-    households: 'Households',
+    households: 'On the roster',
     participation: 'Monthly participation',
     earned: 'Points issued',
     pointsPerHousehold: 'Points per household',
@@ -38,7 +38,7 @@ export const dashboard: Translation['dashboard'] = {
     rank: 'Rank',
     village: 'Village',
     township: 'Township',
-    households: 'Households',
+    households: 'On the roster',
     participation: 'Participation',
     earned: 'Issued',
     deducted: 'Deducted',

@@ -7,6 +7,8 @@ export const villager: Record<keyof typeof zh, string> = {
   household: 'Household {{number}} · {{name}} · {{group}}',
   noHousehold: 'Your account is not linked to a household yet. Please ask the village admin.',
   balance: 'Balance',
+  storeSpends: 'The village points store spends {{program}}.',
+  storeUnknown: 'The points store spends only one of these programs; the counter shows which.',
   earned: 'Total earned',
   spent: 'Spent',
   accounts: 'Our points',

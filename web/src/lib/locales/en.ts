@@ -2,9 +2,11 @@ import { account, auth, passwordReset } from './en-auth';
 import { audit, board } from './en-board';
 import { certificates } from './en-certificates';
 import { dashboard } from './en-dashboard';
+import { errorCodes } from './en-errors';
 import { grid, imports } from './en-imports';
 import { consents, partner, partners, tiers } from './en-partners';
 import { photos } from './en-photos';
+import { review } from './en-review';
 import { rules } from './en-rules';
 import { store } from './en-store';
 import { villager } from './en-villager';
@@ -53,6 +55,7 @@ export const en: Translation = {
     storeReport: 'Stock & settings',
     mine: 'My points',
     board: 'Notice board',
+    township: 'Township queue',
   },
   common: {
     cancel: 'Cancel',
@@ -70,6 +73,7 @@ export const en: Translation = {
     total: '{{count}} in total',
   },
   errors: {
+    codes: errorCodes,
     network: 'Network error. Check the connection and try again.',
     unexpected: 'Something went wrong. Please try again later.',
     forbidden: 'Your role may not open this page.',
@@ -108,7 +112,13 @@ export const en: Translation = {
     townships: 'Townships',
     villages: 'Villages',
     villageCount: 'Villages',
-    households: 'Households',
+    households: 'Declared households',
+    rosterHouseholds: 'On the roster',
+    declaredHouseholds: 'Declared households',
+    coverage: 'Roster / declared',
+    declaredLine: '{{declared}} declared · roster / declared {{coverage}}',
+    householdsNote:
+      'On the roster: households entered on the village roster; declared: the village’s household count given at onboarding; roster / declared: how much of the village the roster covers.',
     population: 'Population',
     addTownship: 'Add township',
     townshipName: 'Township name',
@@ -217,6 +227,7 @@ export const en: Translation = {
       'Tell it to them in person or by phone. It is shown only this once and must be changed at first sign-in.',
   },
   rules,
+  review,
   board,
   audit,
   certificates,
@@ -268,6 +279,8 @@ export const en: Translation = {
     accounts: 'Points accounts',
     noAccounts: 'No points yet',
     balance: 'Balance',
+    storeSpends: 'The points store spends these',
+    apart: 'Each program keeps its own points; points of different programs are never added together.',
     earned: 'Earned',
     deducted: 'Deducted',
     spent: 'Spent',
@@ -281,6 +294,8 @@ export const en: Translation = {
     explanation: 'How it was worked out',
     version: 'Version',
     by: 'By',
+    byStatus: { postingEnded: 'Took effect after posting', annualReset: 'Annual reset' },
+    recordedBy: 'recorded by {{name}}',
     at: 'When',
     reason: 'Reason for reversal or cancellation',
     versionN: 'v{{version}}',

@@ -54,6 +54,13 @@ export const audit = {
   points: '分值',
   reason: '原因 / 备注',
   empty: '这段时间没有操作记录',
+  lookup: '查询截至 {{asOf}} 的积分：{{outcome}}',
+  outcomes: {
+    allowed: '已查询',
+    no_consent: '拒绝：未授权',
+    consent_withdrawn: '拒绝：授权已撤回',
+    future_date: '拒绝：日期在未来',
+  },
   actions: {
     create: '录入',
     approve: '审核通过',

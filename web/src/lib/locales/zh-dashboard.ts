@@ -11,7 +11,7 @@ export const dashboard = {
   exportFailed: '导出失败，请重试',
   kpi: {
     villages: '村数',
-    households: '户数',
+    households: '在册户数',
     participation: '月均参与率',
     earned: '发放积分',
     pointsPerHousehold: '户均积分',
@@ -35,7 +35,7 @@ export const dashboard = {
     rank: '排名',
     village: '村',
     township: '乡镇',
-    households: '户数',
+    households: '在册户数',
     participation: '参与率',
     earned: '发放',
     deducted: '扣减',

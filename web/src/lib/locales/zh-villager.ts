@@ -5,6 +5,8 @@ export const villager = {
   household: '{{number}} 户 · {{name}}家 · {{group}}',
   noHousehold: '您的账号还没有关联农户，请联系村管理员。',
   balance: '可用积分',
+  storeSpends: '村积分超市用「{{program}}」兑换商品。',
+  storeUnknown: '积分超市只用其中一项积分兑换商品，请以柜台显示的为准。',
   earned: '累计获得',
   spent: '已兑换',
   accounts: '我家的积分',

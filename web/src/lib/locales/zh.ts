@@ -2,9 +2,11 @@ import { account, auth, passwordReset } from './zh-auth';
 import { audit, board } from './zh-board';
 import { certificates } from './zh-certificates';
 import { dashboard } from './zh-dashboard';
+import { errorCodes } from './zh-errors';
 import { grid, imports } from './zh-imports';
 import { consents, partner, partners, tiers } from './zh-partners';
 import { photos } from './zh-photos';
+import { review } from './zh-review';
 import { rules } from './zh-rules';
 import { store } from './zh-store';
 import { villager } from './zh-villager';
@@ -53,6 +55,7 @@ export const zh = {
     storeReport: '库存与设置',
     mine: '我的积分',
     board: '本村公示栏',
+    township: '乡镇待审',
   },
   common: {
     cancel: '取消',
@@ -76,6 +79,7 @@ export const zh = {
     notFound: '页面不存在。',
     phone: '请输入 11 位手机号',
     username: '3–32 位小写字母、数字或 _ . -，以字母开头，或 11 位手机号',
+    codes: errorCodes,
   },
   user: {
     name: '姓名',
@@ -108,7 +112,13 @@ export const zh = {
     townships: '乡镇',
     villages: '村',
     villageCount: '村数',
-    households: '户数',
+    households: '申报户数',
+    rosterHouseholds: '在册户数',
+    declaredHouseholds: '申报户数',
+    coverage: '在册/申报',
+    declaredLine: '申报 {{declared}} 户 · 在册/申报 {{coverage}}',
+    householdsNote:
+      '在册户数：花名册上已登记的农户；申报户数：开通时填报的全村户数；在册/申报：花名册覆盖率。',
     population: '人口',
     addTownship: '新增乡镇',
     townshipName: '乡镇名称',
@@ -214,6 +224,7 @@ export const zh = {
     temporaryPasswordHint: '请当面或电话告知本人。临时密码只显示这一次，首次登录时须修改。',
   },
   rules,
+  review,
   board,
   audit,
   certificates,
@@ -264,6 +275,8 @@ export const zh = {
     accounts: '积分账户',
     noAccounts: '还没有积分记录',
     balance: '余额',
+    storeSpends: '积分超市用此积分兑换',
+    apart: '各项积分分开记账，不同项目的积分不相加。',
     earned: '累计获得',
     deducted: '累计扣除',
     spent: '已兑换',
@@ -277,6 +290,8 @@ export const zh = {
     explanation: '计算说明',
     version: '版本',
     by: '经办人',
+    byStatus: { postingEnded: '公示期满入账', annualReset: '年度清零' },
+    recordedBy: '{{name}} 录入',
     at: '时间',
     reason: '冲正或撤销原因',
     versionN: 'v{{version}}',
