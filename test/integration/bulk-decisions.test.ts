@@ -70,7 +70,10 @@ describe('bulk decisions', () => {
   });
 
   it('takes at most 500 records, none twice, and only from deciders', async () => {
-    const tooMany = await decide({ action: 'approve', recordIds: Array.from({ length: 501 }, () => newId()) });
+    const tooMany = await decide({
+      action: 'approve',
+      recordIds: Array.from({ length: 501 }, () => newId()),
+    });
     expect(tooMany.status).toBe(400);
     expect(tooMany.body.fields.recordIds).toBeTruthy();
     const id = newId();

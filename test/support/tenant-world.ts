@@ -138,7 +138,10 @@ export const sampleBodies: Record<string, unknown> = {
     occurredOn: '2026-01-01',
   },
   'POST /api/villages/{villageId}/point-records/{recordId}/approve': {},
-  'POST /api/villages/{villageId}/point-records/decisions': { action: 'approve', recordIds: ['0000000000000000'] },
+  'POST /api/villages/{villageId}/point-records/decisions': {
+    action: 'approve',
+    recordIds: ['0000000000000000'],
+  },
   'POST /api/villages/{villageId}/point-records/{recordId}/reject': { reason: '外来驳回' },
   'POST /api/villages/{villageId}/point-records/{recordId}/reverse': { reason: '外来冲正' },
   'POST /api/villages/{villageId}/point-records/{recordId}/object': { reason: '外来异议' },
