@@ -1,40 +1,17 @@
-import { chinaDate, newId } from '@xjf/domain';
+import { newId } from '@xjf/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { villageWithRules } from '../support/village-with-rules';
 import { buildWorld } from '../support/world';
 
 let w: Awaited<ReturnType<typeof buildWorld>>;
 let base: string;
-let programId: string;
-let householdId: string;
+let record: (token: string) => Promise<string>;
 
 beforeAll(async () => {
   w = await buildWorld();
-  base = `/api/villages/${w.a.id}`;
-  const admin = { token: w.a.adminToken };
-  programId = (await w.call('POST', `${base}/programs`, { ...admin, body: { name: '文明积分' } })).body.id;
-  const set = await w.call('POST', `${base}/rule-sets`, {
-    ...admin,
-    body: { programId, name: '细则', templateId: 'builtin:yinzhai-volunteer' },
-  });
-  await w.call('POST', `${base}/rule-sets/${set.body.id}/publish`, {
-    ...admin,
-    body: { effectiveFrom: chinaDate(new Date()) },
-  });
-  householdId = (
-    await w.call('POST', `${base}/households`, {
-      ...admin,
-      body: { number: '0001', group: '第一组', members: [{ name: '罗文军', relation: '户主' }] },
-    })
-  ).body.id;
+  ({ base, record } = await villageWithRules(w));
 });
 
-const record = async (token: string) =>
-  (
-    await w.call('POST', `${base}/point-records`, {
-      token,
-      body: { programId, householdId, ruleCode: 'VOL-EVENT', occurredOn: chinaDate(new Date()) },
-    })
-  ).body.id as string;
 const decide = (body: unknown, idempotencyKey?: string) =>
   w.call('POST', `${base}/point-records/decisions`, { token: w.a.adminToken, body, idempotencyKey });
 
