@@ -79,7 +79,8 @@ describe('village self-onboarding', () => {
     await page.getByRole('heading', { name: '大方县 · 全县概况' }).waitFor();
     const township = page.getByTestId('township-card').getByRole('row').filter({ hasText: '凤山乡' });
     await township.filter({ hasText: '新建村' }).waitFor();
-    expect(await township.getByRole('cell').nth(1).textContent()).toBe('4');
+    // 凤山乡's four demo villages (羊岩村 among them) and the one just onboarded.
+    expect(await township.getByRole('cell').nth(1).textContent()).toBe('5');
     const village = page.getByTestId('village-card').getByRole('row').filter({ hasText: '新建村' });
     expect(await village.textContent()).toContain('凤山乡');
     expect(await village.textContent()).toContain('120');
