@@ -89,3 +89,15 @@ export type Admin = Awaited<ReturnType<typeof startAdmin>>;
 /** How wide the page is laid out: more than the viewport means the user must scroll sideways. */
 export const layoutWidth = (page: Page) =>
   page.evaluate('document.documentElement.scrollWidth') as Promise<number>;
+
+/** Opens the antd select named `label`, types `search` and picks the option reading `option`. */
+export async function choose(page: Page, label: string, search: string, option: string) {
+  const box = page.getByRole('combobox', { name: label });
+  await box.click();
+  await box.fill(search);
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: option })
+    .first()
+    .click();
+}

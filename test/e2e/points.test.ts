@@ -1,24 +1,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Admin, startAdmin } from './harness';
+import { type Admin, choose, startAdmin } from './harness';
 
 let admin: Admin;
 beforeAll(async () => {
   admin = await startAdmin();
 });
 afterAll(() => admin?.stop());
-
-/** Opens the antd select named `label`, types `search` and picks the option reading `option`. */
-async function choose(page: Page, label: string, search: string, option: string) {
-  const box = page.getByRole('combobox', { name: label });
-  await box.click();
-  await box.fill(search);
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click();
-}
 
 /** From the households list to 罗先和's page (户号 0001). */
 async function openLuo(page: Page) {

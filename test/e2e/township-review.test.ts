@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Admin, layoutWidth, startAdmin } from './harness';
+import { type Admin, choose, layoutWidth, startAdmin } from './harness';
 
 let admin: Admin;
 beforeAll(async () => {
@@ -12,18 +12,6 @@ afterAll(() => admin?.stop());
 async function fitsPhone(page: Page) {
   await page.waitForLoadState('networkidle');
   expect(await layoutWidth(page), page.url()).toBeLessThanOrEqual(375);
-}
-
-/** Opens the antd select named `label`, types `search` and picks the option reading `option`. */
-async function choose(page: Page, label: string, search: string, option: string) {
-  const box = page.getByRole('combobox', { name: label });
-  await box.click();
-  await box.fill(search);
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click();
 }
 
 const RULE = '孝老爱亲好家庭';
