@@ -22,6 +22,9 @@ const chromiumArgs = [
 ];
 
 /**
+ * Pages ask for reduced motion, as many cheap phones do: the admin then skips antd's animations
+ * (web/src/app/App.tsx), so no step waits for a dialog or menu to finish easing in.
+ *
  * The built admin served by the real local app on a copy of the demo seeded once per run, in
  * the DynamoDB Local the browser tests share (test/support/e2e-global-setup.ts), and Debian's
  * Chromium driving it. The test file owns its copy, the server and the browser.
@@ -47,7 +50,11 @@ export async function startAdmin() {
     base,
     /** A page in its own browser context: no storage shared with other tests. */
     async freshPage(): Promise<Page> {
-      const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'zh-CN' });
+      const context = await browser.newContext({
+        viewport: { width: 1360, height: 900 },
+        locale: 'zh-CN',
+        reducedMotion: 'reduce',
+      });
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);
       return page;
@@ -59,6 +66,7 @@ export async function startAdmin() {
         isMobile: true,
         hasTouch: true,
         locale: 'zh-CN',
+        reducedMotion: 'reduce',
       });
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);

@@ -18,6 +18,7 @@ import {
   tokenIssuer,
   tokenVerifier,
 } from '@xjf/http';
+import { compress } from 'hono/compress';
 import { devSignInRoutes } from './dev-sign-in';
 import { localPhotos } from './photos';
 import { devSmsInbox } from './sms-inbox';
@@ -64,6 +65,10 @@ export function localApp(options: {
   const config: RuntimeConfig = { apiBaseUrl: '', dev: true };
   api.get('/config.json', (c) => c.json(config));
   if (options.webDist) {
+    // CloudFront compresses the admin's files on the fly for browsers that accept it (text types of
+    // 1 KB and more; images and fonts are already compressed), and so does this: the admin weighs
+    // here what it weighs in AWS. The API answers above are left as API Gateway sends them.
+    api.use('/*', compress());
     api.get('/*', serveStatic({ root: options.webDist }));
     // Client-side routes (/counties/…, /onboarding) all load the one page.
     api.get('/*', serveStatic({ path: join(options.webDist, 'index.html') }));

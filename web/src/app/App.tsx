@@ -7,7 +7,13 @@ import { SessionProvider } from '../features/auth/session';
 import { useLanguage } from '../lib/i18n';
 import { router } from './routes';
 
-const theme = { token: { colorPrimary: '#2f7d4f', borderRadius: 6 } };
+/**
+ * A phone that asks for reduced motion (many cheap Androids' battery or accessibility setting)
+ * gets no animations: dialogs, menus and messages appear at once instead of easing in.
+ */
+const reducedMotion =
+  typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+const theme = { token: { colorPrimary: '#2f7d4f', borderRadius: 6, motion: !reducedMotion } };
 
 export function App({ config }: { config: RuntimeConfig }) {
   const [language] = useLanguage();
