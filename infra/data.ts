@@ -21,7 +21,6 @@ export class DataStack extends Stack {
         projectionType: dynamodb.ProjectionType.ALL,
       })),
       timeToLiveAttribute: tableSpec.ttlAttribute,
-      dynamoStream: dynamodb.StreamViewType[tableSpec.streamView],
       billing: dynamodb.Billing.onDemand(),
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,

@@ -32,12 +32,12 @@ describe('data stack', () => {
     );
   });
 
-  it('expires items by the spec TTL attribute and streams both images', () => {
+  it('expires items by the spec TTL attribute and has no stream, since nothing consumes one', () => {
     expect(table.Properties.TimeToLiveSpecification).toEqual({
       AttributeName: tableSpec.ttlAttribute,
       Enabled: true,
     });
-    expect(table.Properties.StreamSpecification).toEqual({ StreamViewType: tableSpec.streamView });
+    expect(table.Properties.StreamSpecification).toBeUndefined();
   });
 
   it('is billed on demand', () => {

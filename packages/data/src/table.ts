@@ -7,10 +7,11 @@ export const tableSpec = {
   partitionKey: 'PK',
   sortKey: 'SK',
   globalIndexes: [{ indexName: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' }],
-  /** Epoch seconds; DynamoDB deletes the item some time after (idempotency records). */
+  /**
+   * Epoch seconds; DynamoDB deletes the item some time after (idempotency records). There is no
+   * stream: the county's figures are kept in each posting's own transaction (DESIGN.md).
+   */
   ttlAttribute: 'ttl',
-  /** Streams feed the aggregates of later features (county reports). */
-  streamView: 'NEW_AND_OLD_IMAGES',
 } as const;
 
 export type TableSpec = typeof tableSpec;

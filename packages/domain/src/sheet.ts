@@ -12,6 +12,13 @@ export type SheetCell = z.infer<typeof sheetCell>;
 /** The row's number in the sheet (row 1 holds the headers); without it, its position + 2. */
 export const sheetRowField = z.int().min(2).max(1_000_000).optional();
 
+/** A sheet row as sent: one cell for each of the columns, and its row number. */
+export const sheetRowSchema = <Key extends string>(columns: readonly (readonly [Key, string])[]) =>
+  z.strictObject({
+    ...(Object.fromEntries(columns.map(([key]) => [key, sheetCell])) as Record<Key, typeof sheetCell>),
+    sheetRow: sheetRowField,
+  });
+
 export const cellText = (v: SheetCell): string => (v === undefined || v === null ? '' : String(v).trim());
 
 /** A schema's first complaint about a cell, or nothing. */

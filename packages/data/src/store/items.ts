@@ -25,7 +25,19 @@ export const actorName = (actor: Actor) => actor.name || actor.username;
 /** A new item starts with no stock: goods arrive as an intake movement, so stock always has a history. */
 export async function createItem(db: Db, scope: VillageScope, input: StoreItemCreate, now: Date) {
   const at = now.toISOString();
-  const item: StoreItem = { id: newId(), ...input, stock: 0, status: 'active', createdAt: at, updatedAt: at };
+  // Named fields only: whatever else a request carried is never stored.
+  const item: StoreItem = {
+    id: newId(),
+    name: input.name,
+    price: input.price,
+    unit: input.unit,
+    photoKey: input.photoKey,
+    lowStockAt: input.lowStockAt,
+    stock: 0,
+    status: 'active',
+    createdAt: at,
+    updatedAt: at,
+  };
   await transactWrite(
     db,
     [

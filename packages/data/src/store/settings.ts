@@ -24,7 +24,12 @@ export const storeSettingsFrom = (item: Record<string, unknown> | undefined): St
 
 export async function putStoreSettings(db: Db, scope: VillageScope, input: StoreSettingsPut, now: Date) {
   await getProgram(db, scope, input.programId); // 404 for a program not in this village
-  const settings: StoreSettings = { ...input, updatedAt: now.toISOString() };
+  const settings: StoreSettings = {
+    programId: input.programId,
+    cancelWithinDays: input.cancelWithinDays,
+    redemptionDays: input.redemptionDays,
+    updatedAt: now.toISOString(),
+  };
   await db.doc.send(
     new PutCommand({
       TableName: db.tableName,

@@ -1,34 +1,19 @@
 import * as z from 'zod';
-import { cellProblem, cellText, SheetProblems, sheetCell, sheetRowField } from '../sheet';
+import { cellProblem, cellText, SheetProblems, sheetRowSchema } from '../sheet';
+import { MAX_ROSTER_ROWS, rosterColumns } from '../sheet-columns';
 import { nameText, optionalText, phoneSchema } from '../text';
 import { type HouseholdCreate, householdNumberSchema, relations } from './schemas';
+
+export { MAX_ROSTER_ROWS, type RosterColumn, rosterColumns } from '../sheet-columns';
 
 /**
  * A village roster (花名册) as secretaries keep it: one row per person, the household's rows
  * sharing its 户号. A blank 户号, 村民小组 or 住址 continues the household above, as merged cells do.
  */
-export const rosterColumns = [
-  ['number', '户号'],
-  ['group', '村民小组'],
-  ['name', '姓名'],
-  ['relation', '与户主关系'],
-  ['phone', '电话'],
-  ['address', '住址'],
-] as const;
-export type RosterColumn = (typeof rosterColumns)[number][0];
 const headers = Object.fromEntries(rosterColumns);
-
-/** People, not households: enough for a large village (about 1,500 households) in one file. */
-export const MAX_ROSTER_ROWS = 5000;
 const MAX_MEMBERS = 30;
 
-export const rosterRowSchema = z.strictObject({
-  ...(Object.fromEntries(rosterColumns.map(([key]) => [key, sheetCell])) as Record<
-    RosterColumn,
-    typeof sheetCell
-  >),
-  sheetRow: sheetRowField,
-});
+export const rosterRowSchema = sheetRowSchema(rosterColumns);
 export type RosterRow = z.infer<typeof rosterRowSchema>;
 
 export const rosterImportSchema = z

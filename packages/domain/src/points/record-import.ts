@@ -2,32 +2,17 @@ import * as z from 'zod';
 import type { Household } from '../households/schemas';
 import { idSchema } from '../ids';
 import type { Rule, RuleSetVersion } from '../rules/schemas';
-import { cellProblem, cellText, SheetProblems, sheetCell, sheetRowField } from '../sheet';
+import { cellProblem, cellText, SheetProblems, sheetRowSchema } from '../sheet';
+import { MAX_RECORD_ROWS, type RecordColumn, recordColumns } from '../sheet-columns';
 import { optionalText } from '../text';
 import { type RecordDraft, versionOn } from './build-record';
 
-/** A file of point records, one a row: who, under which rule, how much, and when. */
-export const recordColumns = [
-  ['household', '户号'],
-  ['member', '成员'],
-  ['ruleCode', '规则编号'],
-  ['ruleName', '规则名称'],
-  ['quantity', '数量'],
-  ['date', '日期'],
-  ['note', '备注'],
-] as const;
-export type RecordColumn = (typeof recordColumns)[number][0];
+export { MAX_RECORD_ROWS, type RecordColumn, recordColumns } from '../sheet-columns';
+
+/** A file of point records (`recordColumns`), one a row: who, under which rule, how much, and when. */
 const headers = Object.fromEntries(recordColumns);
 
-export const MAX_RECORD_ROWS = 5000;
-
-export const recordRowSchema = z.strictObject({
-  ...(Object.fromEntries(recordColumns.map(([key]) => [key, sheetCell])) as Record<
-    RecordColumn,
-    typeof sheetCell
-  >),
-  sheetRow: sheetRowField,
-});
+export const recordRowSchema = sheetRowSchema(recordColumns);
 export type RecordRow = z.infer<typeof recordRowSchema>;
 
 export const recordImportSchema = z

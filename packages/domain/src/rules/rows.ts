@@ -1,28 +1,15 @@
 import * as z from 'zod';
 import { ValidationError } from '../errors';
+import { MAX_RULE_ROWS, type RuleColumn, ruleColumnByPath, ruleColumns } from '../sheet-columns';
 import { type Cap, type RuleSetContent, ruleSetContentSchema } from './schemas';
 
 /**
  * A rule set as spreadsheet rows, for officials who edit rules in Excel: one rule a row, with
  * Chinese headers. The admin reads and writes the workbook; the API turns rows into a rule set
- * here, all or nothing, naming every bad row and column.
+ * here, all or nothing, naming every bad row and column. The columns are in `../sheet-columns`,
+ * which the admin imports too.
  */
-export const ruleColumns = [
-  ['code', '编码'],
-  ['name', '名称'],
-  ['category', '类别'],
-  ['kind', '计分方式'],
-  ['points', '分值'],
-  ['unitSize', '每多少单位'],
-  ['unit', '单位'],
-  ['capPoints', '封顶分数'],
-  ['capTimes', '封顶次数'],
-  ['capPeriod', '封顶周期'],
-  ['evidence', '需要照片'],
-  ['selfDeclare', '村民可自报'],
-  ['description', '说明'],
-] as const;
-export type RuleColumn = (typeof ruleColumns)[number][0];
+export { MAX_RULE_ROWS, type RuleColumn, ruleColumns } from '../sheet-columns';
 
 const cell = z.union([z.string().max(500), z.number(), z.boolean(), z.null()]).optional();
 export const ruleRowSchema = z.strictObject({
@@ -34,7 +21,7 @@ export type RuleRow = z.infer<typeof ruleRowSchema>;
 
 export const ruleRowsImportSchema = z
   .strictObject({
-    rows: z.array(ruleRowSchema).min(1, '表格中没有规则 (no rules in the sheet)').max(300),
+    rows: z.array(ruleRowSchema).min(1, '表格中没有规则 (no rules in the sheet)').max(MAX_RULE_ROWS),
     /** The latest published version the importer started from (0 if none). */
     baseVersion: z.int().min(0),
   })
@@ -108,26 +95,8 @@ function rowToRule(row: RuleRow): unknown {
   };
 }
 
-/** Where a rule's field sits in the sheet. */
-const columnByPath: Record<string, RuleColumn> = {
-  code: 'code',
-  name: 'name',
-  category: 'category',
-  description: 'description',
-  shape: 'kind',
-  'shape.kind': 'kind',
-  'shape.points': 'points',
-  'shape.unitSize': 'unitSize',
-  'shape.unit': 'unit',
-  cap: 'capPoints',
-  'cap.maxPoints': 'capPoints',
-  'cap.maxOccurrences': 'capTimes',
-  'cap.period': 'capPeriod',
-  evidenceRequired: 'evidence',
-  selfDeclarable: 'selfDeclare',
-};
 const columnOf = (path: PropertyKey[]): RuleColumn =>
-  columnByPath[path.slice(0, 2).map(String).join('.')] ?? columnByPath[String(path[0])] ?? 'code';
+  ruleColumnByPath[path.slice(0, 2).map(String).join('.')] ?? ruleColumnByPath[String(path[0])] ?? 'code';
 
 /**
  * Rows → rule set content. Categories are those the rows use, in order of first use. Any bad

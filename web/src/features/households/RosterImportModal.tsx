@@ -1,17 +1,7 @@
+import { MAX_ROSTER_ROWS, rosterColumns } from '@xjf/domain/sheet-columns';
 import { useTranslation } from 'react-i18next';
 import { importRoster } from './households-api';
 import { SheetImportModal } from './SheetImportModal';
-
-/** The roster's columns, as the API names them (one person a row). */
-export const ROSTER_COLUMNS = [
-  ['number', '户号'],
-  ['group', '村民小组'],
-  ['name', '姓名'],
-  ['relation', '与户主关系'],
-  ['phone', '电话'],
-  ['address', '住址'],
-] as const;
-const MAX_ROWS = 5000;
 
 const TEMPLATE = [
   {
@@ -38,9 +28,9 @@ export function RosterImportModal(props: {
     <SheetImportModal
       title={t('imports.roster.title')}
       intro={t('imports.roster.intro')}
-      columns={ROSTER_COLUMNS}
+      columns={rosterColumns}
       required={['number', 'group', 'name', 'relation']}
-      maxRows={MAX_ROWS}
+      maxRows={MAX_ROSTER_ROWS}
       template={{ fileName: t('imports.roster.templateFile'), rows: TEMPLATE }}
       summary={(plan) => t('imports.roster.summary', { rows: plan.rows.length })}
       send={async (plan, key) =>

@@ -1,20 +1,9 @@
 import type { Rule } from '@xjf/domain';
+import { MAX_RECORD_ROWS, recordColumns } from '@xjf/domain/sheet-columns';
 import { useTranslation } from 'react-i18next';
 import { todayInChina } from '../../lib/format';
 import { SheetImportModal } from '../households/SheetImportModal';
 import { importRecords } from './points-api';
-
-/** A records file's columns, as the API names them (one record a row). */
-export const RECORD_COLUMNS = [
-  ['household', '户号'],
-  ['member', '成员'],
-  ['ruleCode', '规则编号'],
-  ['ruleName', '规则名称'],
-  ['quantity', '数量'],
-  ['date', '日期'],
-  ['note', '备注'],
-] as const;
-const MAX_ROWS = 5000;
 
 /** 批量导入: point records from a file into one program, all pending, all or none. */
 export function RecordImportModal(props: {
@@ -45,9 +34,9 @@ export function RecordImportModal(props: {
           {t('imports.records.program', { name: props.program.name })}
         </>
       }
-      columns={RECORD_COLUMNS}
+      columns={recordColumns}
       required={['household', 'date']}
-      maxRows={MAX_ROWS}
+      maxRows={MAX_RECORD_ROWS}
       template={{ fileName: t('imports.records.templateFile'), rows: props.rules.slice(0, 3).map(example) }}
       summary={(plan) =>
         t('imports.records.summary', { rows: plan.rows.length, program: props.program.name })

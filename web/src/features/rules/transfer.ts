@@ -1,4 +1,5 @@
 import type { RuleSetContent } from '@xjf/domain';
+import { MAX_RULE_ROWS, ruleColumnByPath, ruleColumns } from '@xjf/domain/sheet-columns';
 import { ApiError } from '../../lib/api';
 import { localizeMessage } from '../../lib/i18n';
 import type { RuleRow } from './rules-api';
@@ -8,22 +9,8 @@ import type { RuleRow } from './rules-api';
  * file is written or read (`import()`), so they stay out of the admin's first load.
  */
 
-/** The sheet's columns, as the API names them (`GET …/rows` answers the same list). */
-export const RULE_COLUMNS = [
-  ['code', '编码'],
-  ['name', '名称'],
-  ['category', '类别'],
-  ['kind', '计分方式'],
-  ['points', '分值'],
-  ['unitSize', '每多少单位'],
-  ['unit', '单位'],
-  ['capPoints', '封顶分数'],
-  ['capTimes', '封顶次数'],
-  ['capPeriod', '封顶周期'],
-  ['evidence', '需要照片'],
-  ['selfDeclare', '村民可自报'],
-  ['description', '说明'],
-] as const satisfies readonly (readonly [keyof RuleRow, string])[];
+/** The sheet's columns: the domain's own list (`GET …/rows` answers the same). */
+export const RULE_COLUMNS = ruleColumns satisfies readonly (readonly [keyof RuleRow, string])[];
 export type ColumnKey = (typeof RULE_COLUMNS)[number][0];
 
 const headerOf = (key: string) => RULE_COLUMNS.find(([k]) => k === key)?.[1] ?? key;
@@ -91,7 +78,7 @@ export type Parsed =
   | { plan: ImportPlan; problems?: undefined }
   | { plan?: undefined; problems: FileProblem[] };
 
-export const MAX_ROWS = 300;
+export const MAX_ROWS = MAX_RULE_ROWS;
 
 const isEmptyCell = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && !v.trim());
 
@@ -208,25 +195,6 @@ export async function readImportFile(file: File): Promise<Parsed> {
 /** One bad cell of a rejected import: where it is (sheet row or rule number) and what is wrong. */
 export type ImportError = { key: string; row?: number; rule?: number; column: string; problem: string };
 
-/** Where each of a rule's fields (the API's `content.rules.N.<path>`) sits in the sheet. */
-const COLUMN_BY_PATH: Record<string, ColumnKey> = {
-  code: 'code',
-  name: 'name',
-  category: 'category',
-  description: 'description',
-  shape: 'kind',
-  'shape.kind': 'kind',
-  'shape.points': 'points',
-  'shape.unitSize': 'unitSize',
-  'shape.unit': 'unit',
-  cap: 'capPoints',
-  'cap.maxPoints': 'capPoints',
-  'cap.maxOccurrences': 'capTimes',
-  'cap.period': 'capPeriod',
-  evidenceRequired: 'evidence',
-  selfDeclarable: 'selfDeclare',
-};
-
 /** `第 3 行「分值」：` — the API's own prefix, dropped because the table has these columns. */
 const PREFIX = /^第\s*\d+\s*行「[^」]*」[：:]\s*/;
 
@@ -254,7 +222,7 @@ export function importErrors(error: unknown, plan: ImportPlan, lng: string): Imp
     } else if (plan.kind === 'json' && parts[0] === 'content' && parts[1] === 'rules' && parts[2]) {
       const index = Number(parts[2]);
       const rest = parts.slice(3);
-      const key = COLUMN_BY_PATH[rest.slice(0, 2).join('.')] ?? COLUMN_BY_PATH[rest[0] ?? ''];
+      const key = ruleColumnByPath[rest.slice(0, 2).join('.')] ?? ruleColumnByPath[rest[0] ?? ''];
       out.push({
         key: path,
         rule: index + 1,
