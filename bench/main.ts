@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +15,7 @@ import type { Results } from './results';
 import { roundTripsOnly } from './round-trips';
 import { startStack } from './stack';
 import { round } from './stats';
-import { summary } from './summary';
+import { admin, summary } from './summary';
 import { buildWorld } from './world';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -29,6 +29,13 @@ const opsPerLevel = Number(process.env.BENCH_OPS ?? 200);
 // `npm run bench -- --round-trips`: only the DynamoDB requests per operation, in seconds, no files written.
 if (process.argv.includes('--round-trips')) {
   await roundTripsOnly(progress);
+  process.exit();
+}
+
+// `npm run bench -- admin`: only the admin's first-load weight (about a minute), written into the
+// admin section of RESULTS.md and results.json; the other sections stay as the last full run left them.
+if (process.argv.slice(2).includes('admin')) {
+  await adminOnly();
   process.exit();
 }
 
@@ -99,3 +106,37 @@ writeFileSync(join(root, 'bench/RESULTS.md'), markdown);
 progress('wrote bench/results.json and bench/RESULTS.md');
 console.log(markdown);
 process.exitCode = Object.keys(results.errors).length > 0 ? 1 : 0;
+
+async function adminOnly() {
+  const jsonFile = join(root, 'bench/results.json');
+  const mdFile = join(root, 'bench/RESULTS.md');
+  const outDir = mkdtempSync(join(root, 'node_modules', '.xjf-bench-'));
+  let failed = false;
+  try {
+    onCleanup(async () => rmSync(outDir, { recursive: true, force: true }));
+    const stack = await startStack();
+    const world = await buildWorld(stack);
+    const weights = await benchAdmin(root, join(outDir, 'web'), stack, world, progress);
+    const previous: Results = JSON.parse(readFileSync(jsonFile, 'utf8'));
+    previous.admin = weights;
+    delete previous.errors['admin first load'];
+    writeFileSync(jsonFile, `${JSON.stringify(previous, null, 2)}\n`);
+    const section = admin(previous);
+    const markdown = existsSync(mdFile) ? readFileSync(mdFile, 'utf8') : summary(previous);
+    const start = markdown.indexOf('\n## Admin: JavaScript on first load');
+    const next = start < 0 ? -1 : markdown.indexOf('\n## ', start + 1);
+    const updated =
+      start < 0
+        ? `${markdown.trimEnd()}\n${section}`
+        : `${markdown.slice(0, start)}${section}${next < 0 ? '' : markdown.slice(next)}`;
+    writeFileSync(mdFile, updated);
+    progress('wrote the admin section of bench/RESULTS.md and bench/results.json');
+    console.log(section);
+  } catch (error) {
+    failed = true;
+    progress(`✗ admin first load: ${String(error instanceof Error ? error.stack : error)}`);
+  } finally {
+    await cleanup();
+  }
+  process.exitCode = failed ? 1 : 0;
+}

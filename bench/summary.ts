@@ -1,3 +1,4 @@
+import { ADMIN_BUDGETS, budgetFor, withinBudget } from './admin-bench';
 import { OPERATIONS, operationLabels } from './operations';
 import type { Results } from './results';
 import { ratio } from './stats';
@@ -217,18 +218,29 @@ ${table(
 `;
 }
 
-function admin(r: Results) {
+export function admin(r: Results) {
   if (!r.admin) return '';
   return `
 ## Admin: JavaScript on first load
 
 The admin built by Vite (\`npm run build -w web\`), served by the local app, each route loaded signed in
 as the user shown in a fresh Chromium context (empty cache), until the network was idle. Sizes are the
-JavaScript responses the browser fetched, gzipped (zlib's default level; CloudFront compresses on the fly).
+JavaScript responses the browser fetched, gzipped (zlib's default level; CloudFront compresses on the fly,
+and so does the local server). The budgets (issue 15, a rural connection): the sign-in page at most
+${kib(ADMIN_BUDGETS.signIn)}, every other route at most ${kib(ADMIN_BUDGETS.route)}.
+\`npm run bench -- admin\` measures only this section.
 
 ${table(
-  ['route', 'as', 'scripts', 'raw', 'gzipped'],
-  r.admin.map((a) => [`\`${a.route}\``, a.as, a.scripts, kib(a.bytes), kib(a.gzipBytes)]),
+  ['route', 'as', 'scripts', 'raw', 'gzipped', 'budget', 'within'],
+  r.admin.map((a) => [
+    `\`${a.route}\``,
+    a.as,
+    a.scripts,
+    kib(a.bytes),
+    kib(a.gzipBytes),
+    kib(a.budgetBytes ?? budgetFor(a.route)),
+    withinBudget(a) ? 'pass' : '**over**',
+  ]),
 )}
 `;
 }

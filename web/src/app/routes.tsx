@@ -1,7 +1,18 @@
 import { createBrowserRouter } from 'react-router-dom';
+import { loadWords } from '../lib/i18n';
+import type { Translation } from '../lib/locales/zh';
 import { FullPageSpin, RouteError } from './feedback';
 import { HomeRedirect, RequireRole, RequireSignIn } from './guards';
 import { auditReaders, countyRoles, queueReaders, recorders, storeKeepers, villageViewers } from './nav';
+
+/**
+ * A page's chunk and the sections of words it reads (web/src/lib/i18n.ts), fetched side by side;
+ * the sign-in, session and error words come with every page.
+ */
+async function page<T>(chunk: Promise<T>, ...sections: (keyof Translation)[]): Promise<T> {
+  const [module] = await Promise.all([chunk, loadWords(...sections)]);
+  return module;
+}
 
 /** Every page is its own chunk: a recorder never downloads the county screens. */
 export const router = createBrowserRouter([
@@ -15,12 +26,14 @@ export const router = createBrowserRouter([
       },
       {
         path: '/board/:villageId',
-        lazy: async () => ({ Component: (await import('../features/board/BoardPage')).BoardPage }),
+        lazy: async () => ({
+          Component: (await page(import('../features/board/BoardPage'), 'board')).BoardPage,
+        }),
       },
       {
         path: '/verify',
         lazy: async () => ({
-          Component: (await import('../features/certificates/VerifyPage')).VerifyPage,
+          Component: (await page(import('../features/certificates/VerifyPage'), 'certificates')).VerifyPage,
         }),
       },
       {
@@ -39,7 +52,7 @@ export const router = createBrowserRouter([
               {
                 path: 'account',
                 lazy: async () => ({
-                  Component: (await import('../features/account/AccountPage')).AccountPage,
+                  Component: (await page(import('../features/account/AccountPage'), 'villager')).AccountPage,
                 }),
               },
               {
@@ -48,7 +61,9 @@ export const router = createBrowserRouter([
                   {
                     path: 'counties',
                     lazy: async () => ({
-                      Component: (await import('../features/counties/CountiesPage')).CountiesPage,
+                      Component: (
+                        await page(import('../features/counties/CountiesPage'), 'review', 'villager')
+                      ).CountiesPage,
                     }),
                   },
                 ],
@@ -65,26 +80,29 @@ export const router = createBrowserRouter([
                   {
                     path: 'county/dashboard',
                     lazy: async () => ({
-                      Component: (await import('../features/dashboard/DashboardPage')).DashboardPage,
+                      Component: (
+                        await page(import('../features/dashboard/DashboardPage'), 'dashboard', 'rules')
+                      ).DashboardPage,
                     }),
                   },
                   {
                     path: 'county/templates',
                     lazy: async () => ({
-                      Component: (await import('../features/templates/CountyTemplatesPage'))
+                      Component: (await page(import('../features/templates/CountyTemplatesPage'), 'rules'))
                         .CountyTemplatesPage,
                     }),
                   },
                   {
                     path: 'county/programs',
                     lazy: async () => ({
-                      Component: (await import('../features/rules/RulesPage')).RulesPage,
+                      Component: (await page(import('../features/rules/RulesPage'), 'partners', 'rules'))
+                        .RulesPage,
                     }),
                   },
                   {
                     path: 'county/programs/:ruleSetId',
                     lazy: async () => ({
-                      Component: (await import('../features/rules/RuleSetPage')).RuleSetPage,
+                      Component: (await page(import('../features/rules/RuleSetPage'), 'rules')).RuleSetPage,
                     }),
                   },
                 ],
@@ -101,13 +119,29 @@ export const router = createBrowserRouter([
                   {
                     path: 'users',
                     lazy: async () => ({
-                      Component: (await import('../features/users/CountyUsersPage')).CountyUsersPage,
+                      Component: (
+                        await page(
+                          import('../features/users/CountyUsersPage'),
+                          'photos',
+                          'review',
+                          'villager',
+                        )
+                      ).CountyUsersPage,
                     }),
                   },
                   {
                     path: 'county/partners',
                     lazy: async () => ({
-                      Component: (await import('../features/partners/PartnersPage')).PartnersPage,
+                      Component: (
+                        await page(
+                          import('../features/partners/PartnersPage'),
+                          'partners',
+                          'consents',
+                          'tiers',
+                          'review',
+                          'villager',
+                        )
+                      ).PartnersPage,
                     }),
                   },
                 ],
@@ -118,56 +152,83 @@ export const router = createBrowserRouter([
                   {
                     path: 'villages/:villageId',
                     lazy: async () => ({
-                      Component: (await import('../features/villages/VillagePage')).VillagePage,
+                      Component: (
+                        await page(
+                          import('../features/villages/VillagePage'),
+                          'board',
+                          'dashboard',
+                          'photos',
+                          'review',
+                          'rules',
+                          'store',
+                          'villager',
+                        )
+                      ).VillagePage,
                     }),
                   },
                   {
                     path: 'villages/:villageId/summary',
                     lazy: async () => ({
-                      Component: (await import('../features/dashboard/VillageSummaryPage'))
-                        .VillageSummaryPage,
+                      Component: (
+                        await page(import('../features/dashboard/VillageSummaryPage'), 'dashboard', 'rules')
+                      ).VillageSummaryPage,
                     }),
                   },
                   {
                     path: 'villages/:villageId/rules',
                     lazy: async () => ({
-                      Component: (await import('../features/rules/RulesPage')).RulesPage,
+                      Component: (await page(import('../features/rules/RulesPage'), 'partners', 'rules'))
+                        .RulesPage,
                     }),
                   },
                   {
                     path: 'villages/:villageId/rules/:ruleSetId',
                     lazy: async () => ({
-                      Component: (await import('../features/rules/RuleSetPage')).RuleSetPage,
+                      Component: (await page(import('../features/rules/RuleSetPage'), 'rules')).RuleSetPage,
                     }),
                   },
                   {
                     path: 'villages/:villageId/households',
                     lazy: async () => ({
-                      Component: (await import('../features/households/HouseholdsPage')).HouseholdsPage,
+                      Component: (
+                        await page(import('../features/households/HouseholdsPage'), 'imports', 'rules')
+                      ).HouseholdsPage,
                     }),
                   },
                   {
                     path: 'villages/:villageId/households/:householdId',
                     lazy: async () => ({
-                      Component: (await import('../features/households/HouseholdPage')).HouseholdPage,
+                      Component: (
+                        await page(
+                          import('../features/households/HouseholdPage'),
+                          'partners',
+                          'consents',
+                          'tiers',
+                          'rules',
+                          'store',
+                        )
+                      ).HouseholdPage,
                     }),
                   },
                   {
                     path: 'villages/:villageId/store/items',
                     lazy: async () => ({
-                      Component: (await import('../features/store/CatalogPage')).CatalogPage,
+                      Component: (await page(import('../features/store/CatalogPage'), 'photos', 'store'))
+                        .CatalogPage,
                     }),
                   },
                   {
                     path: 'villages/:villageId/store/redemptions',
                     lazy: async () => ({
-                      Component: (await import('../features/store/RedemptionsPage')).RedemptionsPage,
+                      Component: (await page(import('../features/store/RedemptionsPage'), 'rules', 'store'))
+                        .RedemptionsPage,
                     }),
                   },
                   {
                     path: 'villages/:villageId/store/report',
                     lazy: async () => ({
-                      Component: (await import('../features/store/StoreReportPage')).StoreReportPage,
+                      Component: (await page(import('../features/store/StoreReportPage'), 'rules', 'store'))
+                        .StoreReportPage,
                     }),
                   },
                 ],
@@ -178,7 +239,15 @@ export const router = createBrowserRouter([
                   {
                     path: 'villages/:villageId/approvals',
                     lazy: async () => ({
-                      Component: (await import('../features/points/ApprovalsPage')).ApprovalsPage,
+                      Component: (
+                        await page(
+                          import('../features/points/ApprovalsPage'),
+                          'board',
+                          'photos',
+                          'review',
+                          'villager',
+                        )
+                      ).ApprovalsPage,
                     }),
                   },
                 ],
@@ -189,7 +258,8 @@ export const router = createBrowserRouter([
                   {
                     path: 'township',
                     lazy: async () => ({
-                      Component: (await import('../features/township/TownshipReviewPage')).TownshipReviewPage,
+                      Component: (await page(import('../features/township/TownshipReviewPage'), 'review'))
+                        .TownshipReviewPage,
                     }),
                   },
                 ],
@@ -200,7 +270,8 @@ export const router = createBrowserRouter([
                   {
                     path: 'villages/:villageId/audit',
                     lazy: async () => ({
-                      Component: (await import('../features/audit/AuditPage')).AuditPage,
+                      Component: (await page(import('../features/audit/AuditPage'), 'audit', 'board'))
+                        .AuditPage,
                     }),
                   },
                 ],
@@ -211,13 +282,21 @@ export const router = createBrowserRouter([
                   {
                     path: 'villages/:villageId/record',
                     lazy: async () => ({
-                      Component: (await import('../features/points/RecordPointsPage')).RecordPointsPage,
+                      Component: (
+                        await page(
+                          import('../features/points/RecordPointsPage'),
+                          'imports',
+                          'photos',
+                          'rules',
+                        )
+                      ).RecordPointsPage,
                     }),
                   },
                   {
                     path: 'villages/:villageId/grid',
                     lazy: async () => ({
-                      Component: (await import('../features/points/MonthGridPage')).MonthGridPage,
+                      Component: (await page(import('../features/points/MonthGridPage'), 'grid', 'imports'))
+                        .MonthGridPage,
                     }),
                   },
                 ],
@@ -228,7 +307,8 @@ export const router = createBrowserRouter([
                   {
                     path: 'villages/:villageId/store/counter',
                     lazy: async () => ({
-                      Component: (await import('../features/store/CounterPage')).CounterPage,
+                      Component: (await page(import('../features/store/CounterPage'), 'imports', 'store'))
+                        .CounterPage,
                     }),
                   },
                 ],
@@ -239,7 +319,15 @@ export const router = createBrowserRouter([
                   {
                     path: 'mine',
                     lazy: async () => ({
-                      Component: (await import('../features/villager/VillagerHome')).VillagerHome,
+                      Component: (
+                        await page(
+                          import('../features/villager/VillagerHome'),
+                          'photos',
+                          'rules',
+                          'store',
+                          'villager',
+                        )
+                      ).VillagerHome,
                     }),
                   },
                 ],
@@ -250,19 +338,32 @@ export const router = createBrowserRouter([
                   {
                     path: 'partner',
                     lazy: async () => ({
-                      Component: (await import('../features/partner/PartnerHome')).PartnerHome,
+                      Component: (
+                        await page(
+                          import('../features/partner/PartnerHome'),
+                          'certificates',
+                          'partner',
+                          'partners',
+                          'tiers',
+                          'rules',
+                        )
+                      ).PartnerHome,
                     }),
                   },
                   {
                     path: 'partner/certificates',
                     lazy: async () => ({
-                      Component: (await import('../features/certificates/CertificatesPage')).CertificatesPage,
+                      Component: (
+                        await page(import('../features/certificates/CertificatesPage'), 'certificates')
+                      ).CertificatesPage,
                     }),
                   },
                   {
                     path: 'partner/certificates/:certificateId',
                     lazy: async () => ({
-                      Component: (await import('../features/certificates/CertificatePage')).CertificatePage,
+                      Component: (
+                        await page(import('../features/certificates/CertificatePage'), 'certificates')
+                      ).CertificatePage,
                     }),
                   },
                 ],

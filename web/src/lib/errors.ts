@@ -1,10 +1,10 @@
-import type { TFunction } from 'i18next';
+import i18n, { type TFunction } from 'i18next';
 import { ApiError } from './api';
 import { localizeMessage } from './i18n';
-import { zh } from './locales/zh';
+import type { zh } from './locales/zh';
 
 type CodeText = keyof typeof zh.errors.codes;
-const isKnown = (code: string): code is CodeText => Object.hasOwn(zh.errors.codes, code);
+const isKnown = (code: string): code is CodeText => i18n.exists(`errors.codes.${code}`);
 
 /**
  * What to tell the user about a failed call. Codes whose message says nothing beyond the code are
