@@ -1,5 +1,6 @@
-import { DownOutlined, LogoutOutlined, SafetyOutlined } from '@ant-design/icons';
-import { App, Button, Dropdown, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { DownOutlined, LogoutOutlined, MenuOutlined, SafetyOutlined } from '@ant-design/icons';
+import { App, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate, useNavigation } from 'react-router-dom';
 import { useMe, useSession } from '../features/auth/session';
@@ -15,6 +16,12 @@ export function AppLayout() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const loading = useNavigation().state === 'loading';
+  // Below antd's lg breakpoint the menu is a drawer over the page, never a column squeezing it.
+  const phone = Grid.useBreakpoint().lg === false;
+  // The drawer belongs to the page it was opened on: any navigation closes it.
+  const [menuOpenOn, setMenuOpenOn] = useState<string>();
+  const menuOpen = phone && menuOpenOn === pathname;
+  const closeMenu = () => setMenuOpenOn(undefined);
   const items = navItems(me);
   // The deepest item that contains the page (`/villages/x/rules/y` is under rules, not the village);
   // a village opened from the county overview still belongs under it in the menu.
@@ -43,37 +50,66 @@ export function AppLayout() {
     },
   ];
 
+  const brand = (
+    <div className="xjf-brand">
+      <span className="xjf-logo">分</span>
+      <span>
+        <strong>{t('app.name')}</strong>
+        <small>{t('app.tagline')}</small>
+      </span>
+    </div>
+  );
+  const menu = (
+    <Menu
+      mode="inline"
+      style={{ borderInlineEnd: 'none' }}
+      selectedKeys={selected ? [selected] : []}
+      items={items.map((i) => ({ key: i.path, icon: i.icon, label: t(`nav.${i.label}`) }))}
+      onClick={({ key }) => {
+        closeMenu();
+        void navigate(key);
+      }}
+    />
+  );
+
   return (
     <Layout className="xjf-shell">
-      <Layout.Sider
-        width={224}
-        breakpoint="lg"
-        collapsedWidth={0}
-        // On a phone the menu button sits in the header's empty left side, not over the page title.
-        zeroWidthTriggerStyle={{ top: 12 }}
-        theme="light"
-        style={{ borderInlineEnd: '1px solid rgba(5, 5, 5, 0.06)' }}
-      >
-        <div className="xjf-brand">
-          <span className="xjf-logo">分</span>
-          <span>
-            <strong>{t('app.name')}</strong>
-            <small>{t('app.tagline')}</small>
-          </span>
-        </div>
-        <Menu
-          mode="inline"
-          style={{ borderInlineEnd: 'none' }}
-          selectedKeys={selected ? [selected] : []}
-          items={items.map((i) => ({ key: i.path, icon: i.icon, label: t(`nav.${i.label}`) }))}
-          onClick={({ key }) => navigate(key)}
-        />
-      </Layout.Sider>
+      {phone ? (
+        <Drawer
+          placement="left"
+          size={256}
+          open={menuOpen}
+          onClose={closeMenu}
+          closable={false}
+          rootClassName="xjf-nav-drawer"
+          styles={{ body: { padding: 0 } }}
+        >
+          {brand}
+          {menu}
+        </Drawer>
+      ) : (
+        <Layout.Sider width={224} theme="light" style={{ borderInlineEnd: '1px solid rgba(5, 5, 5, 0.06)' }}>
+          {brand}
+          {menu}
+        </Layout.Sider>
+      )}
       <Layout>
         <Layout.Header className="xjf-header">
-          <Typography.Text strong className="xjf-hide-xs">
-            {tenant || t('auth.platform')}
-          </Typography.Text>
+          <div className="xjf-header-start">
+            {phone && (
+              <Button
+                type="text"
+                icon={<MenuOutlined />}
+                aria-label={t('app.menu')}
+                aria-expanded={menuOpen}
+                data-testid="nav-toggle"
+                onClick={() => setMenuOpenOn(pathname)}
+              />
+            )}
+            <Typography.Text strong className="xjf-hide-xs">
+              {tenant || t('auth.platform')}
+            </Typography.Text>
+          </div>
           <Space size="middle">
             {loading && <Spin size="small" />}
             <Dropdown
@@ -95,7 +131,8 @@ export function AppLayout() {
             <LanguageSwitch />
           </Space>
         </Layout.Header>
-        <Layout.Content className="xjf-content">
+        {/* The page the shell has rendered: the address changes before a lazily loaded page does. */}
+        <Layout.Content className="xjf-content" data-path={pathname}>
           <Outlet />
         </Layout.Content>
       </Layout>

@@ -26,7 +26,9 @@ export function DiffView({ diff }: { diff: RuleSetDiff }) {
 
   const ruleLine = (rule: Rule) => (
     <Space wrap>
-      <Typography.Text code>{rule.code}</Typography.Text>
+      <Typography.Text code className="xjf-hide-xs">
+        {rule.code}
+      </Typography.Text>
       <Typography.Text strong>{rule.name}</Typography.Text>
       <Tag>{rule.category}</Tag>
       <Typography.Text type="secondary">{ruleSummary(rule, t)}</Typography.Text>
@@ -97,7 +99,9 @@ export function DiffView({ diff }: { diff: RuleSetDiff }) {
             <List.Item>
               <div>
                 <Space>
-                  <Typography.Text code>{change.code}</Typography.Text>
+                  <Typography.Text code className="xjf-hide-xs">
+                    {change.code}
+                  </Typography.Text>
                   <Typography.Text strong>{change.name}</Typography.Text>
                 </Space>
                 <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>

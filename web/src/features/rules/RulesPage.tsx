@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Breadcrumb, Button, Card, Flex, Space, Table, Tag, Typography } from 'antd';
+import { App, Breadcrumb, Button, Card, Flex, Grid, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -27,6 +27,8 @@ export function RulesPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const me = useMe();
+  // A phone (antd's xs) hides the status column; the status goes under the program's name.
+  const phone = Grid.useBreakpoint().xs === true;
   const { owner, county, base } = useRulesOwner();
   const villageId = 'villageId' in owner ? owner.villageId : '';
   const edits = me.role === (county ? 'county_admin' : 'village_admin');
@@ -97,24 +99,38 @@ export function RulesPage() {
             {
               title: t('rules.programName'),
               dataIndex: 'name',
-              render: (name: string, p) =>
-                !county && p.scope === 'county' ? (
-                  <Space size={4}>
-                    {name}
-                    <Tag color="blue">{t('rules.countyWide')}</Tag>
-                  </Space>
-                ) : (
-                  name
-                ),
+              render: (name: string, p) => (
+                <>
+                  {!county && p.scope === 'county' ? (
+                    <Space size={4}>
+                      {name}
+                      <Tag color="blue">{t('rules.countyWide')}</Tag>
+                    </Space>
+                  ) : (
+                    name
+                  )}
+                  {phone && (
+                    <div style={{ marginTop: 4 }}>
+                      {p.ruleSet ? (
+                        <RuleSetStatus ruleSet={p.ruleSet} />
+                      ) : (
+                        <Typography.Text type="secondary">{t('rules.noRuleSet')}</Typography.Text>
+                      )}
+                    </div>
+                  )}
+                </>
+              ),
             },
             {
               title: t('rules.accountHolder'),
               dataIndex: 'accountHolder',
+              responsive: ['sm'],
               render: (_, p) => t(`rules.holder.${p.accountHolder}`),
             },
             {
               title: t('rules.ruleSet'),
               key: 'ruleSet',
+              responsive: ['sm'],
               render: (_, p) =>
                 p.ruleSet ? (
                   <Link to={ruleSetPath(p.ruleSet.id)}>{p.ruleSet.name}</Link>
@@ -125,11 +141,13 @@ export function RulesPage() {
             {
               title: t('rules.status'),
               key: 'status',
+              responsive: ['sm'],
               render: (_, p) => (p.ruleSet ? <RuleSetStatus ruleSet={p.ruleSet} /> : t('common.none')),
             },
             {
               title: t('rules.effectiveFrom'),
               key: 'effectiveFrom',
+              responsive: ['sm'],
               render: (_, p) => {
                 const latest = p.ruleSet?.versions?.find((v) => v.version === p.ruleSet?.latestVersion);
                 return formatDay(latest?.effectiveFrom, i18n.language);
@@ -139,7 +157,7 @@ export function RulesPage() {
               title: t('common.actions'),
               key: 'actions',
               render: (_, p) => (
-                <Flex gap={8}>
+                <Flex gap={8} wrap>
                   {p.ruleSet ? (
                     <Button
                       size="small"

@@ -119,11 +119,13 @@ export function RulesTable(props: {
       render: (_, r) => <span style={r.points !== null && r.points < 0 ? red : undefined}>{r.points}</span>,
     },
     { title: t('rules.col.summary'), key: 'summary', render: (_, r) => summary(r) },
-    { title: t('rules.col.evidence'), dataIndex: 'evidenceRequired', render: yesNo },
-    { title: t('rules.col.selfDeclare'), dataIndex: 'selfDeclarable', render: yesNo },
+    // Secondary on a phone: the name, category, points and summary say what a rule is worth.
+    { title: t('rules.col.evidence'), dataIndex: 'evidenceRequired', render: yesNo, responsive: ['sm'] },
+    { title: t('rules.col.selfDeclare'), dataIndex: 'selfDeclarable', render: yesNo, responsive: ['sm'] },
     {
       title: t('rules.col.description'),
       dataIndex: 'description',
+      responsive: ['sm'],
       render: (v: string) => v || t('common.none'),
     },
   ];
@@ -364,14 +366,17 @@ export function RulesTable(props: {
   return (
     <>
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
-        <Segmented
-          value={active}
-          onChange={(v) => setFilter(String(v))}
-          options={[
-            { value: '', label: `${t('rules.all')} ${rules.length}` },
-            ...categories.map((c) => ({ value: c, label: `${c} ${count(c)}` })),
-          ]}
-        />
+        {/* Many categories scroll inside their own strip on a phone, not the page. */}
+        <div style={{ maxWidth: '100%', overflowX: 'auto' }}>
+          <Segmented
+            value={active}
+            onChange={(v) => setFilter(String(v))}
+            options={[
+              { value: '', label: `${t('rules.all')} ${rules.length}` },
+              ...categories.map((c) => ({ value: c, label: `${c} ${count(c)}` })),
+            ]}
+          />
+        </div>
         {!props.readOnly && (
           <Button icon={<PlusOutlined />} onClick={addRule} disabled={categories.length === 0}>
             {t('rules.addRule')}

@@ -44,7 +44,10 @@ export function CountyTemplatesPage() {
             renderItem={(rule) => (
               <List.Item>
                 <span>
-                  <Typography.Text code>{rule.code}</Typography.Text> {rule.name} <Tag>{rule.category}</Tag>
+                  <Typography.Text code className="xjf-hide-xs">
+                    {rule.code}
+                  </Typography.Text>{' '}
+                  {rule.name} <Tag>{rule.category}</Tag>
                   <Typography.Text type={rule.shape.points < 0 ? 'danger' : 'secondary'}>
                     {ruleSummary(rule, t)}
                   </Typography.Text>
