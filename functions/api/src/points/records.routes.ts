@@ -3,6 +3,7 @@ import {
   approveRecord,
   createRecord,
   listRecords,
+  recordedInMonths,
   rejectRecord,
   reverseRecord,
   settledHouseholdLedger,
@@ -10,11 +11,14 @@ import {
 import {
   accountSchema,
   assertVillagePhotos,
+  chinaDate,
   decisionSchema,
   idSchema,
   ledgerEntrySchema,
+  monthSchema,
   pointRecordSchema,
   recordCreateSchema,
+  recordedMonthSchema,
   recordQuerySchema,
   reversalSchema,
 } from '@xjf/domain';
@@ -98,6 +102,37 @@ export function recordsRoutes(deps: Deps) {
       const page = await listRecords(deps.db, scope, c.req.valid('query'), deps.clock());
       const items = await Promise.all(page.items.map((record) => withEvidenceUrls(deps, record)));
       return c.json({ ...page, items }, 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/villages/{villageId}/point-records/month',
+      tags,
+      summary:
+        '某月已登记的记录（待审核、公示中、已入账），供月度登记表与疑似重复检查 What a month already holds: its pending, posted and effective records, for the month grid and duplicate checks',
+      description:
+        '一次按状态队列读取，不按户逐一查询；只返回检查所需字段。 Read per status queue, never per household; only the fields a check needs.',
+      security: bearer,
+      middleware: [allow(...recordReaders)] as const,
+      request: {
+        params: villageParams,
+        query: z.strictObject({
+          /** Defaults to this month (China time). */
+          month: monthSchema.optional(),
+          programId: idSchema.optional(),
+        }),
+      },
+      responses: { 200: json(recordedMonthSchema, '该月记录'), ...errors },
+    }),
+    async (c) => {
+      const scope = await villageScopeOf(deps.db, actorOf(c), c.req.valid('param').villageId);
+      const query = c.req.valid('query');
+      const month = query.month ?? chinaDate(deps.clock()).slice(0, 7);
+      const { programId } = query;
+      const items = await recordedInMonths(deps.db, scope, [month], programId);
+      return c.json({ month, items }, 200);
     },
   );
 

@@ -23,6 +23,7 @@ import { activeVersionOf } from '../rules/resolve';
 import { listVersions } from '../rules/rule-sets';
 import { writeAllOrNothing } from '../transact-chunks';
 import { pointRecordPut } from './record-item';
+import { assertMonthlyCaps } from './recorded';
 
 type VillageScope = { countyId: string; villageId: string };
 
@@ -49,6 +50,13 @@ export async function importRecords(
     households: new Map(households.map((h) => [h.number, h])),
     versions,
   });
+  await assertMonthlyCaps(
+    db,
+    scope,
+    drafts,
+    (i) => `rows.${input.rows[i]?.sheetRow ?? i + 2}.ruleCode`,
+    (n) => `有 ${n} 行超过本月次数上限，未导入任何记录 (${n} rows over a monthly limit; nothing imported)`,
+  );
   const result = await writeRecordBatch(db, scope, drafts, actor, now, (n) => ({
     zh: `文件导入「${program.name}」${n} 条`,
     en: `file import, ${n} records`,
@@ -84,6 +92,14 @@ export async function recordMonthGrid(
     version,
     occurredOn,
   });
+  // Cells are all good here, so draft i is cell i.
+  await assertMonthlyCaps(
+    db,
+    scope,
+    drafts,
+    (i) => `cells.${i}.ruleCode`,
+    (n) => `有 ${n} 格超过本月次数上限，未录入任何记录 (${n} cells over a monthly limit; nothing recorded)`,
+  );
   const result = await writeRecordBatch(db, scope, drafts, actor, now, (n) => ({
     zh: `月度登记 ${input.month}「${program.name}」${n} 条`,
     en: `month grid ${input.month}, ${n} records`,

@@ -30,6 +30,7 @@ import { declarationPut } from './declarations';
 import { moveOnLedger } from './ledger';
 import { writeRecordChange } from './record-change';
 import { pointRecordPut } from './record-item';
+import { assertMonthlyCaps } from './recorded';
 import { settleDuePostings } from './settlement';
 
 type VillageScope = { countyId: string; villageId: string };
@@ -83,23 +84,21 @@ export async function createRecord(
       memberId: '请选择成员',
     });
   }
-  const record = buildRecord(
-    {
-      programId: program.id,
-      accountHolder: program.accountHolder,
-      household,
-      memberId: input.memberId,
-      version,
-      rule,
-      quantity: input.quantity,
-      occurredOn: input.occurredOn,
-      note: input.note,
-      evidence: input.evidence,
-    },
-    scope.villageId,
-    { userId: actor.userId, name: actor.name },
-    now,
-  );
+  const draft = {
+    programId: program.id,
+    accountHolder: program.accountHolder,
+    household,
+    memberId: input.memberId,
+    version,
+    rule,
+    quantity: input.quantity,
+    occurredOn: input.occurredOn,
+    note: input.note,
+    evidence: input.evidence,
+  };
+  // The same monthly item twice (庭院整洁 once a month) is refused here, not capped to 0 later.
+  await assertMonthlyCaps(db, scope, [draft], () => 'ruleCode');
+  const record = buildRecord(draft, scope.villageId, { userId: actor.userId, name: actor.name }, now);
   if (selfDeclared) record.selfDeclared = true;
   const items: TransactItems = [
     pointRecordPut(db, scope, record),

@@ -2,6 +2,7 @@ import type { Household } from '../households/schemas';
 import { newId } from '../ids';
 import { evaluateRule } from '../rules/evaluate';
 import type { Rule, RuleSetVersion } from '../rules/schemas';
+import { accountRefOf } from './duplicates';
 import type { PointRecord } from './schemas';
 
 /** A record checked against its household, program and the rule version in effect on its day. */
@@ -33,6 +34,7 @@ export function buildRecord(
   const { rule, household } = draft;
   const estimate = evaluateRule(rule, { quantity: draft.quantity, usage: { points: 0, occurrences: 0 } });
   const memberId = draft.accountHolder === 'member' ? draft.memberId : undefined;
+  const accountRef = accountRefOf({ ...draft, householdId: household.id });
   return {
     id: newId(),
     villageId,
@@ -48,7 +50,7 @@ export function buildRecord(
     householdNumber: household.number,
     headName: household.headName,
     memberId,
-    accountRef: [household.id, draft.programId, memberId].filter(Boolean).join('#'),
+    accountRef,
     status: 'pending',
     estimate: estimate.uncapped,
     explanation: estimate.explanation,

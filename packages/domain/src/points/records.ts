@@ -66,5 +66,4 @@ export function assertMayApprove(
   }
 }
 
-/** Approved points stay on the notice board this many days unless the village says otherwise. */
-export const DEFAULT_POSTING_DAYS = 3;
+export { DEFAULT_POSTING_DAYS } from '../defaults';

@@ -1,4 +1,5 @@
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { sortByHouseholdNumber } from '@xjf/domain/record-checks';
 import { App, Button, Card, Flex, Input, Select, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,9 +25,6 @@ export function HouseholdsPage() {
   const [filter, setFilter] = useState<Filter>({});
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
-  // Further pages, for the first page they follow: another search starts the list again.
-  const [further, setFurther] = useState<{ after: unknown; items: Household[]; nextCursor?: string }>();
-  const [loadingMore, setLoadingMore] = useState(false);
   const [groups, setGroups] = useState<string[]>([]);
 
   const village = useLoad(
@@ -35,12 +33,21 @@ export function HouseholdsPage() {
       [villageId],
     ),
   );
+  // Every household the search matches (a village has hundreds), so the list runs in 户号 order
+  // ('2' before '10') and pages here.
   const first = useLoad(
-    useCallback(() => listHouseholds(villageId, { ...filter, limit: PAGE_SIZE }), [villageId, filter]),
+    useCallback(async () => {
+      const all: Household[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await listHouseholds(villageId, { ...filter, limit: 100, cursor });
+        all.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return sortByHouseholdNumber(all, (h) => h.number);
+    }, [villageId, filter]),
   );
-  const more = further?.after === first.data ? further : undefined;
-  const items = [...(first.data?.items ?? []), ...(more?.items ?? [])];
-  const nextCursor = more ? more.nextCursor : first.data?.nextCursor;
+  const items = first.data ?? [];
 
   // The groups offered in the filter: every group seen so far.
   const seen = items.map((h) => h.group).join('|');
@@ -51,23 +58,6 @@ export function HouseholdsPage() {
       return all.size === before.length ? before : [...all].sort((a, b) => a.localeCompare(b, 'zh-CN'));
     });
   }, [seen]);
-
-  async function loadMore() {
-    if (!nextCursor) return;
-    setLoadingMore(true);
-    try {
-      const page = await listHouseholds(villageId, { ...filter, limit: PAGE_SIZE, cursor: nextCursor });
-      setFurther({
-        after: first.data,
-        items: [...(more?.items ?? []), ...page.items],
-        nextCursor: page.nextCursor,
-      });
-    } catch {
-      void message.error(t('common.loadFailed'));
-    } finally {
-      setLoadingMore(false);
-    }
-  }
 
   const villageName = village.data?.name ?? me.villageName ?? '';
   const path = (h: Household) => `/villages/${villageId}/households/${h.id}`;
@@ -122,7 +112,13 @@ export function HouseholdsPage() {
               scroll={{ x: 'max-content' }}
               loading={first.loading}
               dataSource={items}
-              pagination={false}
+              pagination={
+                items.length > PAGE_SIZE && {
+                  pageSize: PAGE_SIZE,
+                  showSizeChanger: false,
+                  hideOnSinglePage: true,
+                }
+              }
               locale={{ emptyText: t('households.empty') }}
               columns={[
                 {
@@ -154,13 +150,6 @@ export function HouseholdsPage() {
                 },
               ]}
             />
-            {nextCursor && (
-              <Flex justify="center" style={{ marginTop: 16 }}>
-                <Button loading={loadingMore} onClick={() => void loadMore()}>
-                  {t('common.loadMore')}
-                </Button>
-              </Flex>
-            )}
           </>
         )}
       </Card>

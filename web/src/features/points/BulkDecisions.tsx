@@ -20,6 +20,10 @@ export function BulkDecisions(props: {
   selected: PointRecord[];
   /** Some record in view may be decided by this user: otherwise no bulk buttons are offered. */
   selectable: boolean;
+  /** Some record in the queue looks like a duplicate: say that select-all leaves those out. */
+  duplicates?: boolean;
+  /** 疑似重复 (same household, rule and month): counted in the confirmation. */
+  isDuplicate?: (record: PointRecord) => boolean;
   onDone: () => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -34,6 +38,7 @@ export function BulkDecisions(props: {
   const count = props.selected.length;
   const total = props.selected.reduce((sum, r) => sum + pointsOf(r), 0);
   const tooMany = count > BULK_LIMIT;
+  const doubtful = props.isDuplicate ? props.selected.filter(props.isDuplicate).length : 0;
 
   const open = (action: BulkAction) => {
     key.current = newIdempotencyKey();
@@ -132,6 +137,9 @@ export function BulkDecisions(props: {
           {tooMany && (
             <Typography.Text type="danger">{t('review.tooMany', { max: BULK_LIMIT })}</Typography.Text>
           )}
+          {props.duplicates && (
+            <Typography.Text type="secondary">{t('review.selectAllSkips')}</Typography.Text>
+          )}
         </Flex>
       )}
       {asking && (
@@ -148,6 +156,15 @@ export function BulkDecisions(props: {
           <Typography.Paragraph strong data-testid="bulk-summary">
             {t(approving ? 'review.confirmApprove' : 'review.confirmReject', { count, points: total })}
           </Typography.Paragraph>
+          {doubtful > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              data-testid="bulk-duplicates"
+              title={t('review.duplicatesSelected', { count: doubtful })}
+            />
+          )}
           {!approving && (
             <Form layout="vertical">
               <Form.Item label={t('points.rejectReason')}>

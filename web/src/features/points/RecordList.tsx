@@ -1,6 +1,6 @@
 import { App, Button, Flex, Grid, Space, Table, Typography, theme } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { type ReactNode, useCallback, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { LoadError } from '../../app/LoadError';
@@ -9,14 +9,34 @@ import { errorText } from '../../lib/errors';
 import { formatDateTime, formatDay } from '../../lib/format';
 import { localizeMessage } from '../../lib/i18n';
 import { useLoad } from '../../lib/use-load';
+import { allHouseholds } from '../households/households-api';
 import { PhotoThumbs } from '../photos/PhotoThumbs';
 import { BulkDecisions } from './BulkDecisions';
 import { RejectModal, ReverseModal } from './DecisionModals';
 import { objectionColumn, StaffObjectionButton } from './objections';
-import { approveRecord, listRecords, type PointRecord, type RecordStatus } from './points-api';
+import {
+  allRecords,
+  approveRecord,
+  listRecords,
+  type PointRecord,
+  QUEUE_LIMIT,
+  type RecordedEntry,
+  type RecordStatus,
+  recordedInMonth,
+} from './points-api';
+import {
+  applyQueueFilter,
+  byHousehold,
+  DuplicateTag,
+  duplicatesOf,
+  type QueueFilter,
+  QueueFilterBar,
+} from './QueueFilters';
 import { blockOf, type Decider, PhoneRecordCell, WhoApproves } from './QueueParts';
 import { RecordDetail } from './RecordDetail';
 import { SelfDeclaredTag } from './SelfDeclaredTag';
+
+const QUEUE_PAGE = 100;
 
 /** One status tab of 审核: the records, paged, with approve, reject, reverse and objections where allowed. */
 export function RecordList(props: {
@@ -57,11 +77,65 @@ export function RecordList(props: {
     return key;
   };
 
-  const first = useLoad(useCallback(() => listRecords(villageId, status), [villageId, status]));
-  const more = further?.after === first.data ? further : undefined;
-  const items = [...(first.data?.items ?? []), ...(more?.items ?? [])].filter(
-    (r) => !props.recordedBy || r.recordedBy === props.recordedBy,
+  const [filter, setFilter] = useState<QueueFilter>({});
+  // The pending queue is read whole, so it sorts by 户号 and filters here; history pages on.
+  const first = useLoad(
+    useCallback(async (): Promise<{ items: PointRecord[]; nextCursor?: string; truncated?: boolean }> => {
+      if (status !== 'pending') return listRecords(villageId, status);
+      const all = await allRecords(villageId, status);
+      return { items: byHousehold(all.items), truncated: all.truncated };
+    }, [villageId, status]),
   );
+  const more = further?.after === first.data ? further : undefined;
+  const loaded = useMemo(
+    () =>
+      [...(first.data?.items ?? []), ...(more?.items ?? [])].filter(
+        (r) => !props.recordedBy || r.recordedBy === props.recordedBy,
+      ),
+    [first.data, more, props.recordedBy],
+  );
+  // 村民小组 comes from the roster (not for the township reviewer, who does not read it).
+  const households = useLoad(
+    useCallback(
+      () =>
+        props.linksHouseholds ? allHouseholds(villageId).catch(() => undefined) : Promise.resolve(undefined),
+      [villageId, props.linksHouseholds],
+    ),
+  );
+  const groupOf = useMemo(() => {
+    const groups = new Map((households.data ?? []).map((h) => [h.id, h.group]));
+    return (id: string) => groups.get(id);
+  }, [households.data]);
+  const groups = useMemo(
+    () =>
+      households.data
+        ? [...new Set(households.data.map((h) => h.group))].sort((a, b) => a.localeCompare(b, 'zh-CN'))
+        : undefined,
+    [households.data],
+  );
+  // 疑似重复: against the pending queue itself and what its months already hold (posted, effective).
+  const pending = status === 'pending' ? first.data?.items : undefined;
+  const months = [...new Set((pending ?? []).map((r) => r.occurredOn.slice(0, 7)))]
+    .sort()
+    .slice(-12)
+    .join(',');
+  const recorded = useLoad(
+    useCallback(async () => {
+      if (!months) return [];
+      const lists = await Promise.all(months.split(',').map((m) => recordedInMonth(villageId, m)));
+      return lists.flatMap((l) => l.items);
+    }, [villageId, months]),
+  );
+  const twins = useMemo(
+    () =>
+      pending ? duplicatesOf(pending, recorded.data ?? []) : new Map<string, PointRecord | RecordedEntry>(),
+    [pending, recorded.data],
+  );
+  const items = applyQueueFilter(loaded, filter, groupOf);
+  const duplicateTag = (r: PointRecord) => {
+    const twin = twins.get(r.id);
+    return twin ? <DuplicateTag twin={twin} /> : null;
+  };
   // Only records still in the list, and that this user may decide, count as selected.
   const selected = selection.filter((id) => items.some((r) => r.id === id && !blockOf(r, decider)));
   const nextCursor = more ? more.nextCursor : first.data?.nextCursor;
@@ -144,10 +218,11 @@ export function RecordList(props: {
       title: t('points.household'),
       key: 'household',
       render: (_, r) => (
-        <Space size={4}>
+        <Space size={4} wrap>
           {householdOf(r)}
           {/* First column, so a villager's own declaration is seen before deciding. */}
           {r.selfDeclared && <SelfDeclaredTag by={r.recordedByName} />}
+          {duplicateTag(r)}
         </Space>
       ),
     },
@@ -263,7 +338,19 @@ export function RecordList(props: {
     {
       title: t('points.household'),
       key: 'record',
-      render: (_, r) => <PhoneRecordCell record={r} household={householdOf(r)} actions={actionOf(r)} />,
+      render: (_, r) => (
+        <PhoneRecordCell
+          record={r}
+          household={
+            <>
+              {householdOf(r)}
+              {twins.has(r.id) && ' '}
+              {duplicateTag(r)}
+            </>
+          }
+          actions={actionOf(r)}
+        />
+      ),
     },
     ...(objected ? [objectionColumn(t)] : []),
     ...extras,
@@ -275,11 +362,26 @@ export function RecordList(props: {
 
   return (
     <>
+      <QueueFilterBar
+        items={loaded}
+        shown={items.length}
+        filter={filter}
+        onChange={setFilter}
+        groups={groups}
+        programName={props.programName}
+      />
+      {first.data?.truncated && (
+        <Typography.Paragraph type="warning">
+          {t('review.truncated', { count: QUEUE_LIMIT })}
+        </Typography.Paragraph>
+      )}
       {decides && status === 'pending' && (
         <BulkDecisions
           selectable={selecting}
           villageId={villageId}
+          duplicates={twins.size > 0}
           selected={items.filter((r) => selected.includes(r.id))}
+          isDuplicate={(r) => twins.has(r.id)}
           onDone={() => {
             setSelected([]);
             first.reload();
@@ -293,7 +395,12 @@ export function RecordList(props: {
         size={phone ? 'small' : undefined}
         loading={first.loading}
         dataSource={items}
-        pagination={false}
+        // The pending queue is read whole: it pages here, a hundred rows at a time, to stay quick.
+        pagination={
+          status === 'pending' && items.length > QUEUE_PAGE
+            ? { pageSize: QUEUE_PAGE, showSizeChanger: false }
+            : false
+        }
         columns={phone ? phoneColumns : columns}
         locale={{ emptyText: t('points.empty') }}
         expandable={
@@ -308,7 +415,15 @@ export function RecordList(props: {
           selecting
             ? {
                 selectedRowKeys: selected,
-                onChange: (keys) => setSelected(keys.map(String)),
+                // Select-all leaves out likely duplicates: each is ticked on purpose, after a look.
+                // Select-all again (nothing more to add) clears the selection.
+                onChange: (keys, _rows, info) => {
+                  const ids = keys.map(String);
+                  if (info.type !== 'all') return setSelected(ids);
+                  const next = ids.filter((id) => !twins.has(id) || selected.includes(id));
+                  const same = next.length === selected.length && next.every((id) => selected.includes(id));
+                  setSelected(same ? [] : next);
+                },
                 // The API would refuse these: they are left out of a bulk decision.
                 getCheckboxProps: (r) => ({ disabled: Boolean(blockOf(r, decider)) }),
               }

@@ -1,13 +1,15 @@
 import type { Rule } from '@xjf/domain';
+import { capRefusal, sortByHouseholdNumber, usageAmong } from '@xjf/domain/record-checks';
 import type { Household } from '../households/households-api';
 import type { RuleSet } from '../rules/rules-api';
-import type { GridCell } from './points-api';
+import type { GridCell, RecordedEntry } from './points-api';
 
 /** One line of the month grid: a household, or one of its people when points go per person. */
 export type GridLine = { key: string; household: Household; memberId?: string; who: string };
 
+/** Households in 户号 order ('2' before '10'), a line each, or a line per person. */
 export function gridLines(households: Household[], perMember: boolean): GridLine[] {
-  return households.flatMap((h) =>
+  return sortByHouseholdNumber(households, (h) => h.number).flatMap((h) =>
     perMember
       ? h.members.map((m) => ({ key: `${h.id}#${m.id}`, household: h, memberId: m.id, who: m.name }))
       : [{ key: h.id, household: h, who: h.headName }],
@@ -62,4 +64,31 @@ export function versionOn(ruleSet: RuleSet, day: string): number | undefined {
       (best, v) => (best === undefined || v.version > best ? v.version : best),
       undefined,
     );
+}
+
+/** The key of the cell a recorded entry sits in (its line and rule), matching `cellKey`. */
+export const entryCellKey = (entry: RecordedEntry, perMember: boolean) =>
+  `${perMember ? `${entry.householdId}#${entry.memberId ?? ''}` : entry.householdId}#${entry.ruleCode}`;
+
+/** The month's records that still count, by the cell they fall in. */
+export function recordedByCell(entries: readonly RecordedEntry[], perMember: boolean) {
+  const cells = new Map<string, RecordedEntry[]>();
+  for (const e of entries) {
+    const key = entryCellKey(e, perMember);
+    const list = cells.get(key);
+    if (list) list.push(e);
+    else cells.set(key, [e]);
+  }
+  return cells;
+}
+
+/**
+ * Why a cap refuses one more record in this cell, from what the month already holds there (the
+ * same rule evaluation the API uses); for a rule capped over a longer period the month's records
+ * are only part of the usage, so the API may still refuse or cap what passes here.
+ */
+export function cellRefusal(rule: Rule, entries: readonly RecordedEntry[] | undefined) {
+  if (!rule.cap || !entries?.length) return undefined;
+  const first = entries[0];
+  return first ? capRefusal(rule, usageAmong(entries, first.accountRef, rule.code)) : undefined;
 }

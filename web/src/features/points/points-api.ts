@@ -96,3 +96,35 @@ export const decideRecords = (
       body,
     }),
   );
+
+export type RecordedEntry = Schemas['RecordedEntry'];
+
+/** What a month already holds: its pending, posted and effective records (optionally of one program). */
+export const recordedInMonth = (villageId: string, month: string, programId?: string) =>
+  call(
+    api().GET('/api/villages/{villageId}/point-records/month', {
+      params: { path: { villageId }, query: { month, programId } },
+    }),
+  );
+
+/** At most this many pending records are read into the queue (pages of 100). */
+export const QUEUE_LIMIT = 5000;
+
+/**
+ * The whole queue of a status, page after page, so it can be sorted by 户号 and filtered here
+ * (a village's pending work is a month or two of grids). `truncated` when it stopped at the limit.
+ */
+export async function allRecords(villageId: string, status: RecordStatus) {
+  const items: PointRecord[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await call(
+      api().GET('/api/villages/{villageId}/point-records', {
+        params: { path: { villageId }, query: { status, cursor, limit: 100 } },
+      }),
+    );
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor && items.length < QUEUE_LIMIT);
+  return { items, truncated: Boolean(cursor) };
+}

@@ -60,4 +60,14 @@ export const grid: typeof zhGrid = {
   estimate: 'Estimated points (before caps)',
   submit: 'Submit {{count}} records',
   submitted: 'Submitted {{count}} records (about {{points}} pts) dated {{day}}, waiting for approval',
+  recorded: '{{count}} recorded · {{status}}',
+  recordedStatus: { pending: 'pending', posted: 'posted', effective: 'effective' },
+  recordedNote:
+    '“Recorded” shows the month’s existing records (pending, posted, effective); a cell whose cap is full cannot be filled.',
+  refusedCells: '{{count}} cells refused by a cap',
+  previous: 'Previous',
+  next: 'Next',
+  position: 'Household {{index}} of {{total}}',
+  jump: 'Go to household',
+  tick: 'Once ({{points}} pts)',
 };

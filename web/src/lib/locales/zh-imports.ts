@@ -58,4 +58,14 @@ export const grid = {
   estimate: '估算积分（未计封顶）',
   submit: '提交 {{count}} 条记录',
   submitted: '已提交 {{count}} 条记录（约 {{points}} 分），日期 {{day}}，等待审核',
+  // What the month already holds, caps, and the phone form (issue 15).
+  recorded: '已记 {{count}} · {{status}}',
+  recordedStatus: { pending: '待审', posted: '公示中', effective: '已入账' },
+  recordedNote: '格中「已记」为该月已有的记录（待审、公示中、已入账）；封顶已满的格子不能再填。',
+  refusedCells: '{{count}} 格因封顶不能再记',
+  previous: '上一户',
+  next: '下一户',
+  position: '第 {{index}} / {{total}} 户',
+  jump: '跳到农户',
+  tick: '记一次（{{points}} 分）',
 };
