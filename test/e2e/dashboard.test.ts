@@ -26,7 +26,7 @@ describe('the county dashboard (数据看板)', () => {
     // The charts draw on canvases once the dashboard's chunk (with ECharts) has loaded.
     await page.getByTestId('chart-per-household').locator('canvas').waitFor();
     await page.getByTestId('chart-trend').locator('canvas').waitFor();
-    expect(await page.getByTestId('dashboard-kpis').textContent()).toContain('村数10');
+    expect(await page.getByTestId('dashboard-kpis').textContent()).toContain('村数11');
     // The seeded story shows up as signals: one recorder in 店子村, a spike in 羊场村, refusals in 红旗村.
     const signals = page.getByTestId('anomaly-list');
     await signals.getByText('店子村').waitFor();

@@ -46,8 +46,14 @@ describe('village self-onboarding', () => {
     await page.getByLabel('村名').fill('新建村');
     await page.getByLabel('户数').fill('120');
     await page.getByLabel('人口').fill('468');
+    // The first program is named after the chosen template, and follows a change of mind.
+    const programName = page.getByLabel('第一个积分项目的名称');
+    await page.getByLabel('从模板开始').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '村务参与积分' }).click();
+    expect(await programName.inputValue()).toBe('村务参与积分');
     await page.getByLabel('从模板开始').click();
     await page.locator('.ant-select-item-option').filter({ hasText: '小坡村文明积分' }).click();
+    expect(await programName.inputValue()).toBe('文明积分');
     await page.getByRole('button', { name: '下一步' }).click();
 
     await page.getByLabel('管理员姓名').fill('王新建');
@@ -65,8 +71,13 @@ describe('village self-onboarding', () => {
     await page.locator('[data-username="xinjian.admin"]').waitFor();
     expect(await page.locator('[data-username="xinjian.admin"]').textContent()).toContain('新建村');
 
-    // The new admin finds the first program's draft rules, copied from the chosen template.
+    // The new admin's home lists the first steps, none done yet: the rules are still a draft.
     await page.locator('[data-username="xinjian.admin"]').click();
+    const steps = page.getByTestId('first-steps');
+    await steps.getByText('已完成 0 / 5').waitFor();
+    expect(await steps.getByTestId('first-step-rules').getAttribute('data-done')).toBe('false');
+
+    // The new admin finds the first program's draft rules, copied from the chosen template.
     await page.getByRole('menuitem', { name: '积分细则' }).click();
     await page.getByText('文明积分细则').first().waitFor();
     await page.getByText('草稿').first().waitFor();

@@ -164,6 +164,71 @@ describe('village self-onboarding', () => {
     );
   });
 
+  it('names the program after the chosen template unless the village names it', async () => {
+    const code = await newInvite();
+    const preview = await call('GET', `/api/onboarding/invites/${code}`);
+    const offered = (id: string) =>
+      preview.body.templates.find((t: { id: string }) => t.id === id)?.programName as string;
+    expect(offered('builtin:public-affairs')).toBe('村务参与积分');
+    expect(offered('builtin:xiaopo-civility')).toBe('文明积分');
+    const res = await call('POST', '/api/onboarding/villages', {
+      body: {
+        ...onboarding(code, '村务村', 'affairs.admin'),
+        startWith: { templateId: 'builtin:public-affairs' },
+      },
+    });
+    expect(res.status).toBe(201);
+    const token = await tokenFor(res.body.admin);
+    const programs = await call('GET', `/api/villages/${res.body.village.id}/programs`, { token });
+    expect(programs.body.items.map((p: { name: string }) => p.name)).toEqual(['村务参与积分']);
+    const sets = await call('GET', `/api/villages/${res.body.village.id}/rule-sets`, { token });
+    expect(sets.body.items[0]).toMatchObject({ name: '村务参与积分细则', latestVersion: 0 });
+  });
+
+  it("ticks the new village's first steps off from its own data, for its admin only", async () => {
+    const code = await newInvite();
+    const res = await call('POST', '/api/onboarding/villages', {
+      body: {
+        ...onboarding(code, '起步村', 'firststeps.admin'),
+        startWith: { templateId: 'builtin:public-affairs' },
+      },
+    });
+    expect(res.status).toBe(201);
+    const villageId = res.body.village.id as string;
+    const token = await tokenFor(res.body.admin);
+    const base = `/api/villages/${villageId}`;
+    const done = async () => {
+      const steps = await call('GET', `${base}/first-steps`, { token });
+      expect(steps.status).toBe(200);
+      return (steps.body.steps as { key: string; done: boolean }[]).filter((s) => s.done).map((s) => s.key);
+    };
+    expect(await done()).toEqual([]);
+
+    const ruleSetId = (await call('GET', `${base}/rule-sets`, { token })).body.items[0].id;
+    const today = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const published = await call('POST', `${base}/rule-sets/${ruleSetId}/publish`, {
+      token,
+      body: { effectiveFrom: today },
+    });
+    expect(published.status).toBe(201);
+    expect(await done()).toEqual(['rules']);
+
+    const household = await call('POST', `${base}/households`, {
+      token,
+      body: { number: '0001', group: '第一组', members: [{ name: '罗文军', relation: '户主' }] },
+    });
+    expect(household.status).toBe(201);
+    const recorder = await call('POST', `${base}/users`, {
+      token,
+      body: { username: 'firststeps.recorder', name: '杨春燕', role: 'recorder' },
+    });
+    expect(recorder.status).toBe(201);
+    expect(await done()).toEqual(['rules', 'households', 'helpers']);
+
+    // The county admin reads the village but the checklist is its admin's.
+    expect((await call('GET', `${base}/first-steps`, { token: admin })).status).toBe(403);
+  });
+
   it('refuses an unknown template before creating anything', async () => {
     const code = await newInvite();
     const before = await countVillages();

@@ -10,7 +10,7 @@ const clock = () => new Date(Date.now() + shift);
 let w: Awaited<ReturnType<typeof buildWorld>>;
 let from: string;
 let to: string;
-let d: { id: string; townshipId: string };
+let d: { id: string; townshipId: string; adminToken: string };
 
 async function ok(method: string, path: string, token: string, body?: unknown) {
   const res = await w.call(method, path, { token, body });
@@ -74,8 +74,8 @@ beforeAll(async () => {
     village: { name: '红旗村' },
     admin: { username: w.unique('va'), name: '村管理员', phone: '13800138000' },
   });
-  d = { id: onboarded.village.id, townshipId: township.id };
-  await ok('POST', `/api/villages/${d.id}/households`, await w.tokenFor(onboarded.admin), {
+  d = { id: onboarded.village.id, townshipId: township.id, adminToken: await w.tokenFor(onboarded.admin) };
+  await ok('POST', `/api/villages/${d.id}/households`, d.adminToken, {
     number: '0001',
     group: '一组',
     members: [{ name: '安秀英', relation: '户主' }],
@@ -137,12 +137,14 @@ describe('county reports', () => {
       rankInCounty: 2,
       rankInTownship: 2,
     });
+    // 红旗村 recorded nothing in the range: listed as 未开展, after the ranked villages, unranked.
     expect(third).toMatchObject({
       villageId: d.id,
       earned: 0,
       households: 1,
-      rankInCounty: 3,
-      rankInTownship: 1,
+      active: false,
+      rankInCounty: null,
+      rankInTownship: null,
     });
     expect(res.body.totals).toMatchObject({
       villages: 3,
@@ -279,10 +281,20 @@ describe('village summary', () => {
     });
     expect(res.status).toBe(200);
     expect(res.body.figures).toMatchObject({ villageId: w.b.id, earned: 5, households: 1 });
-    expect(res.body.rank).toEqual({ township: { rank: 2, of: 2 }, county: { rank: 2, of: 3 } });
+    // Ranked among the villages that recorded points: 红旗村 (nothing recorded) is not counted.
+    expect(res.body.rank).toEqual({ township: { rank: 2, of: 2 }, county: { rank: 2, of: 2 } });
     expect(res.body.topHouseholds).toEqual([expect.objectContaining({ number: '0001', balance: 5 })]);
     const text = JSON.stringify(res.body);
     for (const other of [w.a.id, d.id, '银川村', '红旗村']) expect(text).not.toContain(other);
+  });
+
+  it('tells a village that recorded nothing it is not started (未开展) rather than last', async () => {
+    const res = await w.call('GET', `/api/villages/${d.id}/reports/summary?from=${from}&to=${to}`, {
+      token: d.adminToken,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.figures).toMatchObject({ active: false, earned: 0 });
+    expect(res.body.rank).toEqual({ township: { rank: null, of: 0 }, county: { rank: null, of: 2 } });
   });
 
   it('opens read-only for the county, and not for another county or village', async () => {

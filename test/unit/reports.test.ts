@@ -4,9 +4,11 @@ import {
   categoryMix,
   countyReportQuerySchema,
   dominantRecorders,
+  isActive,
   mergePrograms,
   monthsBetween,
   monthTrend,
+  NOT_STARTED,
   type ReportMonth,
   type ReportVillage,
   refusedSelfApprovals,
@@ -80,11 +82,12 @@ describe('village figures', () => {
   const figures = villageFigures(villages, rows, 2);
 
   it('normalizes by households and ranks by points per household', () => {
-    expect(figures.map((f) => [f.villageName, f.rankInCounty, f.rankInTownship])).toEqual([
-      ['新春村', 1, 1],
-      ['银川村', 2, 2],
-      ['羊场村', 3, 1],
-      ['红旗村', 4, 2],
+    // 羊场村 and 红旗村 recorded nothing: 未开展, listed after the ranked villages by name, unranked.
+    expect(figures.map((f) => [f.villageName, f.active, f.rankInCounty, f.rankInTownship])).toEqual([
+      ['新春村', true, 1, 1],
+      ['银川村', true, 2, 2],
+      ['红旗村', false, null, null],
+      ['羊场村', false, null, null],
     ]);
     const a = figures.find((f) => f.villageId === 'A');
     expect(a).toMatchObject({
@@ -97,6 +100,29 @@ describe('village figures', () => {
       redemptionRate: 100 / 1100,
       categories: { 环境卫生: 600, 志愿服务: 100 },
     });
+  });
+
+  it('ranks only the villages that recorded points, in the county and in each township', () => {
+    const withC = villageFigures(
+      villages,
+      [...rows, month('C', '2026-04', { deducted: 10, records: 1 }), month('D', '2026-05', { redeemed: 50 })],
+      2,
+    );
+    expect(withC.map((f) => [f.villageName, f.rankInCounty, f.rankInTownship])).toEqual([
+      ['新春村', 1, 1],
+      ['银川村', 2, 2],
+      // Only deductions still counts as started; a store sale alone (红旗村) does not.
+      ['羊场村', 3, 1],
+      ['红旗村', null, null],
+    ]);
+    expect(isActive({ records: 0, earned: 0, deducted: 0 })).toBe(false);
+    expect(isActive({ records: 1, earned: 0, deducted: 0 })).toBe(true);
+  });
+
+  it('lists a village not started as 未开展 in the CSV rank columns', () => {
+    const csv = villagesCsv(figures);
+    const line = csv.split('\r\n').find((l) => l.includes('羊场村'));
+    expect(line?.startsWith(`${NOT_STARTED},羊场镇,${NOT_STARTED},羊场村`)).toBe(true);
   });
 
   it('gives no rate where there is nothing to divide by', () => {

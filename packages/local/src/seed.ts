@@ -12,6 +12,8 @@ import {
 import { type Actor, NotFoundError, type Role, type User, type UserCreate } from '@xjf/domain';
 import { seedVillageActivity } from './seed-activity';
 import { seedArticleEco } from './seed-article';
+import { seedLikelyDuplicate } from './seed-duplicate';
+import { seedFreshVillage } from './seed-fresh';
 import { seedHouseholds } from './seed-households';
 import { seedPartners } from './seed-partners';
 import { ensureDemoSignIns } from './seed-passwords';
@@ -29,7 +31,14 @@ export { VILLAGER_SIGN_IN } from './seed-villager';
  * them), plus 贵定县 (音寨村) and 清镇市 (小坡村) so that isolation between counties shows.
  * Villages are created through the real invite → onboarding path.
  */
-type DemoVillage = { name: string; households: number; population: number; admin: [string, string, string] };
+type DemoVillage = {
+  name: string;
+  households: number;
+  population: number;
+  admin: [string, string, string];
+  /** Onboarded just now: no published rules, records, staff or store yet. */
+  fresh?: boolean;
+};
 type DemoCounty = {
   name: string;
   province: string;
@@ -127,6 +136,14 @@ export const demoCounties: DemoCounty[] = [
             population: 1213,
             admin: ['baibu.admin', '罗志强', '13985710801'],
           },
+          // Onboarded just now: draft rules and a roster only (seed-fresh.ts), 未开展 on the dashboard.
+          {
+            name: '沙坝村',
+            households: 18,
+            population: 71,
+            admin: ['shaba.admin', '龙德明', '13985711001'],
+            fresh: true,
+          },
         ],
       },
     ],
@@ -205,6 +222,7 @@ async function seedYinchuan(
     ),
     seedVillageRecords(db, scope, recorder, admin, now),
     seedVillager(db, scope, admin, now),
+    seedLikelyDuplicate(db, scope, recorder, now),
   ]);
   // After the seeded approvals: 王国强 lives in 0040, so from now on he cannot approve its points.
   const [home] = (await listHouseholds(db, scope, { q: '0040' })).items;
@@ -279,6 +297,10 @@ async function seedCounty(db: Db, c: DemoCounty, operatorId: string, now: Date):
           now,
         );
         const villageScope = { countyId: county.id, villageId: village.id };
+        if (v.fresh) {
+          await seedFreshVillage(db, villageScope, v.name, adminActor(admin, villageScope), now);
+          return;
+        }
         await seedVillageRules(db, { ...admin, ...villageScope }, v.name, now);
         await seedHouseholds(db, villageScope, v.name, adminActor(admin, villageScope), now);
         await countyPrograms;

@@ -902,6 +902,92 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/villages/{villageId}/first-steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 开通后的第一步 A new village’s first steps
+         * @description 发布细则、导入农户、添加积分员或开启乡镇审核、积分超市上架、首条记录公示：各步是否已完成，按实际数据判断 (each step done or not, read from the data itself)
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    villageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 第一步清单 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FirstSteps"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/counties/{countyId}/users": {
         parameters: {
             query?: never;
@@ -7273,6 +7359,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/villages/{villageId}/point-records/month": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 某月已登记的记录（待审核、公示中、已入账），供月度登记表与疑似重复检查 What a month already holds: its pending, posted and effective records, for the month grid and duplicate checks
+         * @description 一次按状态队列读取，不按户逐一查询；只返回检查所需字段。 Read per status queue, never per household; only the fields a check needs.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    month?: string;
+                    programId?: string;
+                };
+                header?: never;
+                path: {
+                    villageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 该月记录 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecordedMonth"];
+                    };
+                };
+                /** @description 请求有误 (invalid request) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或令牌无效 (unauthenticated) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 (forbidden for this role) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不属于你的范围 (not found in your scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 系统繁忙，请用同一 Idempotency-Key 重试 (busy: retry with the same key) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/villages/{villageId}/point-records/{recordId}/approve": {
         parameters: {
             query?: never;
@@ -10407,6 +10582,14 @@ export interface components {
             postingDays?: number;
             townshipReview?: boolean;
         };
+        FirstSteps: {
+            steps: {
+                /** @enum {string} */
+                key: "rules" | "households" | "helpers" | "store" | "board";
+                done: boolean;
+            }[];
+            done: boolean;
+        };
         CreatedUser: {
             /** @example 7k2m9q4x8c1v5b3n */
             id: string;
@@ -10828,6 +11011,7 @@ export interface components {
             templates: {
                 id: string;
                 name: string;
+                programName: string;
                 description: string;
                 ruleCount: number;
             }[];
@@ -10849,8 +11033,8 @@ export interface components {
                 phone: string;
             };
             startWith?: {
-                /** @example 文明积分 */
-                programName: string;
+                /** @example 村务参与积分 */
+                programName?: string;
                 /** @example builtin:xiaopo-civility */
                 templateId: string;
             };
@@ -11452,6 +11636,28 @@ export interface components {
             items: components["schemas"]["PointRecord"][];
             nextCursor?: string;
         };
+        RecordedMonth: {
+            month: string;
+            items: components["schemas"]["RecordedEntry"][];
+        };
+        RecordedEntry: {
+            /** @example 7k2m9q4x8c1v5b3n */
+            id: string;
+            /** @example 7k2m9q4x8c1v5b3n */
+            programId: string;
+            /** @example 7k2m9q4x8c1v5b3n */
+            householdId: string;
+            /** @example 7k2m9q4x8c1v5b3n */
+            memberId?: string;
+            accountRef: string;
+            ruleCode: string;
+            /** @enum {string} */
+            status: "pending" | "posted" | "effective";
+            /** Format: date */
+            occurredOn: string;
+            points: number;
+            createdAt: string;
+        };
         Decision: {
             reason?: string;
         };
@@ -11929,8 +12135,11 @@ export interface components {
             categories: {
                 [key: string]: number;
             };
-            rankInCounty: number;
-            rankInTownship: number;
+            /** @description 范围内录入过积分；否则为未开展，不参与排名 (recorded points in the range; otherwise not started, unranked) */
+            active: boolean;
+            /** @description 在开展的村中的名次；未开展为 null (among active villages; null when not started) */
+            rankInCounty: number | null;
+            rankInTownship: number | null;
         };
         CountyTrend: {
             from: string;
@@ -12012,14 +12221,16 @@ export interface components {
                 categories: {
                     [key: string]: number;
                 };
+                /** @description 范围内录入过积分；否则为未开展，不参与排名 (recorded points in the range; otherwise not started, unranked) */
+                active: boolean;
             };
             rank: {
                 township: {
-                    rank: number;
+                    rank: number | null;
                     of: number;
                 };
                 county: {
-                    rank: number;
+                    rank: number | null;
                     of: number;
                 };
             };

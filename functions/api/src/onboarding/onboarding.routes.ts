@@ -15,6 +15,7 @@ import {
   invitePreviewSchema,
   onboardingResultSchema,
   onboardingSchema,
+  programNameOf,
 } from '@xjf/domain';
 import {
   conflict,
@@ -56,6 +57,7 @@ export function onboardingRoutes(deps: Deps) {
       const templates = [...countyTemplates, ...builtinTemplates].map((t) => ({
         id: t.id,
         name: t.name,
+        programName: programNameOf(t.name, county.name),
         description: t.description,
         ruleCount: t.content.rules.length,
       }));
@@ -89,17 +91,18 @@ export function onboardingRoutes(deps: Deps) {
       const input = c.req.valid('json');
       const now = deps.clock();
       // The template is checked before anything is written, so a wrong one creates nothing.
-      const template = input.startWith
-        ? await findTemplate(
-            deps.db,
-            await getInvite(deps.db, input.inviteCode, now),
-            input.startWith.templateId,
-          )
-        : undefined;
+      const invite = input.startWith ? await getInvite(deps.db, input.inviteCode, now) : undefined;
+      const template =
+        input.startWith && invite
+          ? await findTemplate(deps.db, invite, input.startWith.templateId)
+          : undefined;
       const onboarded = await onboardVillage(deps.db, input, now);
-      if (input.startWith && template) {
+      if (input.startWith && template && invite) {
         const scope = { countyId: onboarded.village.countyId, villageId: onboarded.village.id };
-        const { programName } = input.startWith;
+        // The program is named after the chosen template unless the village named it itself.
+        const programName =
+          input.startWith.programName ??
+          programNameOf(template.name, (await getCounty(deps.db, { countyId: invite.countyId })).name);
         const { content } = template;
         const program = await createProgram(
           deps.db,

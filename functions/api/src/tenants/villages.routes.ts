@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
-import { getVillage, listVillages, updateVillage } from '@xjf/data';
-import { idSchema, villagePatchSchema, villageSchema } from '@xjf/domain';
+import { getVillage, listVillages, updateVillage, villageFirstSteps } from '@xjf/data';
+import { firstStepsSchema, idSchema, villagePatchSchema, villageSchema } from '@xjf/domain';
 import {
   actorOf,
   allow,
@@ -82,6 +82,25 @@ export function villagesRoutes(deps: Deps) {
     async (c) => {
       const scope = await villageScopeOf(deps.db, actorOf(c), c.req.valid('param').villageId);
       return c.json(await updateVillage(deps.db, scope, c.req.valid('json'), deps.clock()), 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/villages/{villageId}/first-steps',
+      tags,
+      summary: '开通后的第一步 A new village’s first steps',
+      description:
+        '发布细则、导入农户、添加积分员或开启乡镇审核、积分超市上架、首条记录公示：各步是否已完成，按实际数据判断 (each step done or not, read from the data itself)',
+      security: bearer,
+      middleware: [allow('village_admin')] as const,
+      request: { params: villageParams },
+      responses: { 200: json(firstStepsSchema, '第一步清单'), ...errors },
+    }),
+    async (c) => {
+      const scope = await villageScopeOf(deps.db, actorOf(c), c.req.valid('param').villageId);
+      return c.json(await villageFirstSteps(deps.db, scope), 200);
     },
   );
 

@@ -73,7 +73,7 @@ export async function countyMonths(
  * participation is measured against households that can actually earn points, not a number
  * typed in at onboarding. Costs one small query per village, whatever the records.
  */
-async function rosterCount(db: Db, scope: VillageScope): Promise<number> {
+export async function rosterCount(db: Db, scope: VillageScope): Promise<number> {
   const prefix = keys.householdNumberPrefix(scope.countyId, scope.villageId);
   let count = 0;
   let start: Record<string, unknown> | undefined;

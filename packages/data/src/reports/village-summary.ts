@@ -96,8 +96,11 @@ export async function villageSummary(
     townshipName: me.townshipName,
     figures: mine,
     rank: {
-      township: { rank: rankInTownship, of: figures.filter((f) => f.townshipId === me.townshipId).length },
-      county: { rank: rankInCounty, of: figures.length },
+      township: {
+        rank: rankInTownship,
+        of: figures.filter((f) => f.active && f.townshipId === me.townshipId).length,
+      },
+      county: { rank: rankInCounty, of: figures.filter((f) => f.active).length },
     },
     trend: monthTrend(
       months,

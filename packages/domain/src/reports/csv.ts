@@ -14,6 +14,9 @@ function cell(value: string | number | null): string {
 const percent = (r: number | null) => (r === null ? null : Math.round(r * 1000) / 10);
 const oneDecimal = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
 
+/** What the rank columns say for a village that has recorded nothing in the range. */
+export const NOT_STARTED = '未开展';
+
 /** The village comparison as a table: Chinese headers, one row per village, ranks included. */
 export function villagesTable(villages: readonly VillageFigures[]) {
   const header = [
@@ -31,9 +34,9 @@ export function villagesTable(villages: readonly VillageFigures[]) {
     '记录数',
   ];
   const rows = villages.map((v) => [
-    v.rankInCounty,
+    v.rankInCounty ?? NOT_STARTED,
     v.townshipName,
-    v.rankInTownship,
+    v.rankInTownship ?? NOT_STARTED,
     v.villageName,
     v.households,
     percent(v.participationRate),

@@ -49,8 +49,11 @@ export type VillageFigures = Sums &
     townshipId: string;
     townshipName: string;
     categories: Record<string, number>;
-    rankInCounty: number;
-    rankInTownship: number;
+    /** Points were recorded in the range; a village without any is listed as 未开展, unranked. */
+    active: boolean;
+    /** Among the active villages only; null for a village that has not started (未开展). */
+    rankInCounty: number | null;
+    rankInTownship: number | null;
   };
 
 export type TownshipFigures = Sums & Rates & { townshipId: string; townshipName: string; villages: number };
@@ -105,6 +108,36 @@ const byStanding = (a: VillageFigures, b: VillageFigures) =>
   (b.participationRate ?? -1) - (a.participationRate ?? -1) ||
   a.villageName.localeCompare(b.villageName, 'zh-CN');
 
+/** A village is active in a range when it recorded any points in it (earned or deducted). */
+export const isActive = (s: Pick<Sums, 'records' | 'earned' | 'deducted'>) =>
+  s.records > 0 || s.earned > 0 || s.deducted > 0;
+
+/**
+ * Ranks the active villages in the county and in their townships (你追我赶), best first; villages
+ * that have not started (未开展) follow by name, unranked, so a village onboarded today is not
+ * 第10名 of 10 before it has recorded a single point. Sorts `figures` in place.
+ */
+export function rankVillages<F extends VillageFigures>(figures: F[]): F[] {
+  figures.sort(
+    (a, b) =>
+      Number(b.active) - Number(a.active) ||
+      (a.active ? byStanding(a, b) : a.villageName.localeCompare(b.villageName, 'zh-CN')),
+  );
+  const seen = new Map<string, number>();
+  let rank = 0;
+  for (const f of figures) {
+    if (!f.active) {
+      f.rankInCounty = null;
+      f.rankInTownship = null;
+      continue;
+    }
+    f.rankInCounty = ++rank;
+    f.rankInTownship = (seen.get(f.townshipId) ?? 0) + 1;
+    seen.set(f.townshipId, f.rankInTownship);
+  }
+  return figures;
+}
+
 /** Every village's figures over the months, ranked in the county and in its township. */
 export function villageFigures(
   villages: readonly ReportVillage[],
@@ -132,18 +165,12 @@ export function villageFigures(
       ...sums,
       ...ratesOf(sums, monthCount),
       categories,
-      rankInCounty: 0,
-      rankInTownship: 0,
+      active: isActive(sums),
+      rankInCounty: null,
+      rankInTownship: null,
     };
   });
-  figures.sort(byStanding);
-  const seen = new Map<string, number>();
-  figures.forEach((f, i) => {
-    f.rankInCounty = i + 1;
-    f.rankInTownship = (seen.get(f.townshipId) ?? 0) + 1;
-    seen.set(f.townshipId, f.rankInTownship);
-  });
-  return figures;
+  return rankVillages(figures);
 }
 
 export function sumFigures(figures: readonly Sums[]): Sums {

@@ -29,8 +29,14 @@ export const villageFiguresSchema = z
     townshipName: z.string(),
     ...sums,
     categories: z.record(z.string(), z.int()),
-    rankInCounty: z.int(),
-    rankInTownship: z.int(),
+    active: z.boolean().meta({
+      description:
+        '范围内录入过积分；否则为未开展，不参与排名 (recorded points in the range; otherwise not started, unranked)',
+    }),
+    rankInCounty: z.int().nullable().meta({
+      description: '在开展的村中的名次；未开展为 null (among active villages; null when not started)',
+    }),
+    rankInTownship: z.int().nullable(),
   })
   .meta({ id: 'VillageFigures' });
 
@@ -97,7 +103,8 @@ export const countyAnomaliesSchema = z
   .object({ ...range, signals: z.array(signalSchema) })
   .meta({ id: 'CountyAnomalies' });
 
-const rank = z.object({ rank: z.int(), of: z.int() });
+/** `of` counts the active villages only; `rank` is null for a village that has not started (未开展). */
+const rank = z.object({ rank: z.int().nullable(), of: z.int() });
 
 /** A village's own figures and its standing: ranks only, never another village's numbers. */
 export const villageSummarySchema = z

@@ -220,3 +220,18 @@ export const builtinTemplates: RuleTemplate[] = [
     content: publicAffairs,
   },
 ];
+
+/**
+ * The name a program started from a template gets: the template's own name without the place it
+ * came from, so a village choosing 村务参与积分 runs 村务参与积分, and one choosing 小坡村文明积分
+ * runs 文明积分 rather than another village's name. A leading county name is dropped, and a
+ * leading place name (two or more characters ending in 县, 市, 区, 乡, 镇 or 村) when at least two
+ * characters are left before 积分; 乡村振兴积分 and 村务参与积分 stay whole.
+ */
+export function programNameOf(templateName: string, countyName?: string): string {
+  const name = templateName.trim();
+  if (countyName && name.startsWith(countyName) && name.length - countyName.length >= 2)
+    return name.slice(countyName.length);
+  const place = /^[\u4e00-\u9fff]{2,6}?[县市区乡镇村](?=[\u4e00-\u9fff]{2,}积分$)/u.exec(name);
+  return place ? name.slice(place[0].length) : name;
+}

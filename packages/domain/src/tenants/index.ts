@@ -1,2 +1,3 @@
+export * from './first-steps';
 export * from './rules';
 export * from './schemas';

@@ -190,7 +190,8 @@ export const onboardingSchema = z
     /** Optionally start the village's first program with a draft rule set copied from a template. */
     startWith: z
       .strictObject({
-        programName: nameText(30).meta({ example: '文明积分' }),
+        /** Without one, the program is named after the template (`programNameOf`). */
+        programName: nameText(30).optional().meta({ example: '村务参与积分' }),
         templateId: z.string().max(60).meta({ example: 'builtin:xiaopo-civility' }),
       })
       .optional(),
@@ -218,7 +219,14 @@ export const invitePreviewSchema = z
     expiresAt: isoDateTime,
     /** The templates a new village may start its rules from: built-in and this county's. */
     templates: z.array(
-      z.object({ id: z.string(), name: z.string(), description: z.string(), ruleCount: z.int() }),
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        /** The name the program gets when the village keeps the suggestion (template name without its place). */
+        programName: z.string(),
+        description: z.string(),
+        ruleCount: z.int(),
+      }),
     ),
   })
   .meta({ id: 'InvitePreview' });

@@ -1,4 +1,4 @@
-import { Table } from 'antd';
+import { Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -25,8 +25,11 @@ export function comparisonColumns(
       title: t('dashboard.table.rank'),
       dataIndex: 'rankInCounty',
       width: 72,
-      sorter: sortBy((v) => v.rankInCounty),
-      cell: (v) => v.rankInCounty,
+      // Villages that have not started (未开展) are unranked and sort after every ranked one.
+      sorter: sortBy((v) => v.rankInCounty ?? Number.MAX_SAFE_INTEGER),
+      render: (rank: number | null) =>
+        rank ?? <Tag data-testid="not-started">{t('dashboard.rank.notStarted')}</Tag>,
+      cell: (v) => v.rankInCounty ?? t('dashboard.rank.notStarted'),
     },
     {
       key: 'township',

@@ -7,6 +7,7 @@ type Template = Schemas['InvitePreview']['templates'][number];
 /** Optional: start the first points program from a template (county templates first, then built-in). */
 export function StartWithFields({ templates }: { templates: Template[] }) {
   const { t } = useTranslation();
+  const form = Form.useFormInstance();
   const chosen = Form.useWatch(['startWith', 'templateId']);
   return (
     <>
@@ -18,6 +19,13 @@ export function StartWithFields({ templates }: { templates: Template[] }) {
       >
         <Select
           allowClear
+          // The program takes the chosen template's name (村务参与积分), which the village may still change.
+          onChange={(id?: string) =>
+            form.setFieldValue(
+              ['startWith', 'programName'],
+              templates.find((tpl) => tpl.id === id)?.programName,
+            )
+          }
           placeholder={t('onboarding.noTemplate')}
           options={templates.map((tpl) => ({
             value: tpl.id,
@@ -30,7 +38,6 @@ export function StartWithFields({ templates }: { templates: Template[] }) {
         <Form.Item
           name={['startWith', 'programName']}
           label={t('onboarding.programName')}
-          initialValue={t('onboarding.defaultProgram')}
           rules={[{ required: true, whitespace: true, max: 30 }]}
         >
           <Input maxLength={30} />

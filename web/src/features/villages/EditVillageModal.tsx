@@ -1,3 +1,4 @@
+import { DEFAULT_POSTING_DAYS } from '@xjf/domain/defaults';
 import { Alert, App, Form, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, call, type Schemas } from '../../lib/api';
@@ -6,9 +7,6 @@ import { VillageFields, type VillageValues, villageDetails } from './VillageFiel
 
 type Village = Schemas['Village'];
 type Patch = Schemas['VillagePatch'];
-
-/** What the API assumes when a village never set its posting days (公示天数). */
-export const DEFAULT_POSTING_DAYS = 3;
 
 /**
  * Only the fields that changed, so the PATCH cannot undo someone else's edit of another field;

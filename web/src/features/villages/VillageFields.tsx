@@ -1,3 +1,4 @@
+import { DEFAULT_POSTING_DAYS } from '@xjf/domain/defaults';
 import { Form, Input, InputNumber } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../lib/api';
@@ -66,7 +67,14 @@ export function VillageFields({ prefix = [] }: { prefix?: string[] }) {
         label={t('village.postingDays')}
         extra={t('village.postingDaysHelp')}
       >
-        <InputNumber min={0} max={30} precision={0} style={{ width: 160 }} suffix={t('village.days')} />
+        <InputNumber
+          min={0}
+          max={30}
+          precision={0}
+          style={{ width: 160 }}
+          suffix={t('village.days')}
+          placeholder={t('village.postingDaysDefault', { count: DEFAULT_POSTING_DAYS })}
+        />
       </Form.Item>
       <Form.Item name={name('description')} label={t('onboarding.description')} rules={[{ max: 500 }]}>
         <Input.TextArea rows={3} maxLength={500} showCount />

@@ -5,6 +5,7 @@ import {
   OrderedListOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
+import { DEFAULT_POSTING_DAYS } from '@xjf/domain/defaults';
 import { App, Breadcrumb, Button, Card, Descriptions, Flex, Skeleton, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,7 +18,8 @@ import { useLoad } from '../../lib/use-load';
 import { useMe } from '../auth/session';
 import { BoardLinkCard } from '../board/BoardLinkCard';
 import { VillageRank } from '../dashboard/VillageRank';
-import { DEFAULT_POSTING_DAYS, EditVillageModal } from './EditVillageModal';
+import { EditVillageModal } from './EditVillageModal';
+import { FirstStepsCard } from './FirstStepsCard';
 import { TownshipReviewCard } from './TownshipReviewCard';
 import { VillageUsers } from './VillageUsers';
 
@@ -69,6 +71,9 @@ export function VillagePage() {
           )}
         </Flex>
       </Flex>
+      {me.role === 'village_admin' && me.villageId === villageId && (
+        <FirstStepsCard villageId={villageId} version={v?.updatedAt} />
+      )}
       <Card
         title={t('village.profile')}
         style={{ marginBottom: 16 }}
@@ -97,7 +102,8 @@ export function VillagePage() {
                   children:
                     (v.postingDays ?? DEFAULT_POSTING_DAYS) === 0
                       ? t('village.noPosting')
-                      : t('village.postingDaysValue', { count: v.postingDays ?? DEFAULT_POSTING_DAYS }),
+                      : t('village.postingDaysValue', { count: v.postingDays ?? DEFAULT_POSTING_DAYS }) +
+                        (v.postingDays === undefined ? t('village.byDefault') : ''),
                 },
                 { key: 'contact', label: t('onboarding.contactName'), children: v.contactName ?? none },
                 { key: 'phone', label: t('onboarding.contactPhone'), children: v.contactPhone ?? none },

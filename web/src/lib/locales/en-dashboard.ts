@@ -83,5 +83,8 @@ export const dashboard: Translation['dashboard'] = {
     county: 'In the county',
     place: 'No. {{rank}}',
     of: 'of {{of}} villages',
+    activeOnly: '; villages that have not started are not ranked',
+    notStarted: 'Not started',
+    notStartedHint: '; this village has recorded no points in this period',
   },
 };

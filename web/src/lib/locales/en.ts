@@ -18,6 +18,7 @@ export const en: Translation = {
     tagline: 'Village governance points',
     loading: 'Loading…',
     configFailed: 'Could not read the system configuration. Please reload later.',
+    menu: 'Menu',
   },
   lang: { switchTo: '中文', label: 'Language' },
   roles: {
@@ -197,6 +198,26 @@ export const en: Translation = {
     doneBody: 'Village admin {{name}} can now sign in with the username {{username}}.',
     goSignIn: 'Go to sign-in',
   },
+  firstSteps: {
+    title: 'First steps',
+    progress: '{{done}} of {{total}} done',
+    hint: 'Each step ticks itself off from the village’s own data; the list goes away once all are done.',
+    done: 'Done',
+    go: 'Go',
+    rules: 'Publish the points rules',
+    rulesHelp:
+      'The rules from onboarding are still a draft: check them and publish, so recorders can record by them',
+    households: 'Import or add households',
+    householdsHelp: 'Import the roster (Excel), or add households one by one',
+    helpers: 'Add a recorder, or turn on township review',
+    helpersHelp:
+      'Add a recorder under the village users below; with a single cadre, turn on township review so the township approves',
+    store: 'Stock the points store',
+    storeHelp: 'Put the first item on the shelf so villagers can spend their points',
+    board: 'Share the notice board',
+    boardHelp:
+      'Send the board link to the village group chat; ticks once the first approved record is on the board',
+  },
   village: {
     title: '{{village}}',
     profile: 'Profile',
@@ -213,6 +234,8 @@ export const en: Translation = {
     households: 'Households',
     postingDays: 'Posting days',
     postingDaysHelp: '0 means no public posting: approved points take effect at once',
+    postingDaysDefault: 'Default {{count}}',
+    byDefault: ' (default)',
     postingDaysValue: '{{count}} days',
     noPosting: 'No posting',
     days: 'days',

@@ -79,5 +79,8 @@ export const dashboard = {
     county: '全县',
     place: '第 {{rank}} 名',
     of: '共 {{of}} 个村',
+    activeOnly: '，未开展的村不参与排名',
+    notStarted: '未开展',
+    notStartedHint: '；本村在此期间尚未录入积分',
   },
 };
