@@ -29,9 +29,15 @@ export function applyQueueFilter(
 /** A rule by its program and code: two programs may use the same code. */
 const ruleKey = (r: PointRecord) => `${r.programId}#${r.rule.code}`;
 
-/** The pending queue in 户号 order ('2' before '10'), oldest first within a household. */
-export const byHousehold = (items: readonly PointRecord[]) =>
-  sortByHouseholdNumber(items, (r) => r.householdNumber);
+/**
+ * The pending queue in 户号 order ('2' before '10'), oldest first within a household; records
+ * sent back by an objection from the notice board (异议) come first, as they are waited on.
+ */
+export const byHousehold = (items: readonly PointRecord[]) => {
+  const sorted = sortByHouseholdNumber(items, (r) => r.householdNumber);
+  const objected = (r: PointRecord) => (r.objections?.length ?? 0) > 0;
+  return [...sorted.filter(objected), ...sorted.filter((r) => !objected(r))];
+};
 
 /**
  * 疑似重复: each record of the list that has a twin (same account, rule and month) among the
