@@ -32,9 +32,9 @@ export default defineConfig({
           globalSetup: ['test/support/e2e-global-setup.ts'],
           env,
           testTimeout: 60_000,
-          // The demo is seeded once in the global setup; a file starts DynamoDB Local and Chromium.
+          // The demo is seeded once in the global setup; each file copies it and starts its own
+          // server and Chromium, so two files run side by side: a browser test mostly waits.
           hookTimeout: 120_000,
-          fileParallelism: false,
         },
       },
     ],
