@@ -3,9 +3,10 @@ import { App, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Spin, Tag, Ty
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate, useNavigation } from 'react-router-dom';
+import { Brand } from '../components/Brand';
+import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useMe, useSession } from '../features/auth/session';
 import { errorText } from '../lib/errors';
-import { LanguageSwitch } from './LanguageSwitch';
 import { navItems } from './nav';
 
 export function AppLayout() {
@@ -50,15 +51,7 @@ export function AppLayout() {
     },
   ];
 
-  const brand = (
-    <div className="xjf-brand">
-      <span className="xjf-logo">分</span>
-      <span>
-        <strong>{t('app.name')}</strong>
-        <small>{t('app.tagline')}</small>
-      </span>
-    </div>
-  );
+  const brand = <Brand />;
   const menu = (
     <Menu
       mode="inline"

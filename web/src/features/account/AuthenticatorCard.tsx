@@ -2,7 +2,7 @@ import { SafetyOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Skeleton, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadError } from '../../app/LoadError';
+import { LoadError } from '../../components/LoadError';
 import { api, call } from '../../lib/api';
 import { useLoad } from '../../lib/use-load';
 import { TotpSetupModal } from './TotpSetupModal';

@@ -1,7 +1,7 @@
 import { Alert, Modal, Spin } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadError } from '../../app/LoadError';
+import { LoadError } from '../../components/LoadError';
 import { api, call } from '../../lib/api';
 import { type SignInStep, startSession } from '../../lib/auth';
 import { useLoad } from '../../lib/use-load';

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Empty, Input, Space, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadError } from '../../app/LoadError';
+import { LoadError } from '../../components/LoadError';
 import { api, call, type Schemas } from '../../lib/api';
 import { devSignIn } from '../../lib/auth';
 import { errorText } from '../../lib/errors';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router-dom';
 import { FullPageSpin } from '../../app/feedback';
 import { homeOf } from '../../app/nav';
-import { PublicShell } from '../../app/PublicShell';
+import { PublicShell } from '../../components/PublicShell';
 import type { SignInStep } from '../../lib/auth';
 import { DevUserPicker } from './DevUserPicker';
 import { PasswordForm } from './PasswordForm';

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Empty, Flex, Skeleton, Tabs, Tag, Typography 
 import { type ReactNode, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { PublicShell } from '../../app/PublicShell';
+import { PublicShell } from '../../components/PublicShell';
 import { ApiError } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { formatDateTime, formatDay } from '../../lib/format';

@@ -2,7 +2,7 @@ import { CheckCircleFilled, CloseCircleFilled, DownloadOutlined, UploadOutlined 
 import { Alert, App, Button, Card, Descriptions, Flex, Input, Result, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PublicShell } from '../../app/PublicShell';
+import { PublicShell } from '../../components/PublicShell';
 import { errorText } from '../../lib/errors';
 import { formatDateTime, formatDay } from '../../lib/format';
 import { localizeMessage } from '../../lib/i18n';

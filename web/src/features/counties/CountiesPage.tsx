@@ -2,7 +2,7 @@ import { PlusOutlined, UserAddOutlined } from '@ant-design/icons';
 import { App, Button, Card, Table, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadError } from '../../app/LoadError';
+import { LoadError } from '../../components/LoadError';
 import { allPages, api, call, type Schemas } from '../../lib/api';
 import { formatDate } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';

@@ -3,7 +3,7 @@ import { App, Button, Card, Col, Row, Skeleton, Statistic, Typography } from 'an
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { LoadError } from '../../app/LoadError';
+import { LoadError } from '../../components/LoadError';
 import { useMe } from '../auth/session';
 import { AddTownshipModal } from './AddTownshipModal';
 import { summarize, totals, useCountyTree, useRosterCounts } from './county-data';

@@ -2,7 +2,7 @@ import { Breadcrumb, Card, Col, Flex, Row, Skeleton, Statistic, Table, Typograph
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { LoadError } from '../../app/LoadError';
+import { LoadError } from '../../components/LoadError';
 import { formatDateTime, formatDay } from '../../lib/format';
 import { useMe } from '../auth/session';
 import { Chart } from './Chart';

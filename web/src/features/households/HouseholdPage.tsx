@@ -3,7 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { LoadError } from '../../app/LoadError';
+import { LoadError } from '../../components/LoadError';
 import { api, call } from '../../lib/api';
 import { todayInChina } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';

@@ -4,7 +4,7 @@ import { App, Button, Card, Flex, Input, Select, Table, Typography } from 'antd'
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { LoadError } from '../../app/LoadError';
+import { LoadError } from '../../components/LoadError';
 import { api, call } from '../../lib/api';
 import { useLoad } from '../../lib/use-load';
 import { useMe } from '../auth/session';

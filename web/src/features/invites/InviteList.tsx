@@ -1,7 +1,7 @@
 import { Button, Card, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { LoadError } from '../../app/LoadError';
+import { LoadError } from '../../components/LoadError';
 import type { Schemas } from '../../lib/api';
 import { formatDate, formatDateTime } from '../../lib/format';
 import type { Township, Village } from '../county/county-data';

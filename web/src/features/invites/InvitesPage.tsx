@@ -1,6 +1,6 @@
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { LoadError } from '../../app/LoadError';
+import { LoadError } from '../../components/LoadError';
 import { useMe } from '../auth/session';
 import { useCountyTree } from '../county/county-data';
 import { CreateInviteCard } from './CreateInviteCard';

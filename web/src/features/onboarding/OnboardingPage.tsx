@@ -2,7 +2,7 @@ import { Alert, Button, Card, Form, Space, Steps, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { PublicShell } from '../../app/PublicShell';
+import { PublicShell } from '../../components/PublicShell';
 import { api, call, type Schemas } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { useSubmit } from '../../lib/forms';

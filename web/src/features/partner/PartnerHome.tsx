@@ -1,7 +1,7 @@
 import { Card, Col, Empty, Input, Row, Table, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadError } from '../../app/LoadError';
+import { LoadError } from '../../components/LoadError';
 import { formatDay } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
 import { IssueCertificateButton } from '../certificates/IssueCertificateButton';

@@ -14,7 +14,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { type ReactNode, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadError } from '../../app/LoadError';
+import { LoadError } from '../../components/LoadError';
 import { formatDay, formatNumber, todayInChina } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
 import { type HouseholdScore, householdScore, type Program } from '../partners/partners-api';

@@ -2,7 +2,7 @@ import { App, Button, Card, DatePicker, Form, Input, Modal, Select, Table, Tag, 
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadError } from '../../app/LoadError';
+import { LoadError } from '../../components/LoadError';
 import { formatDateTime, formatDay, todayInChina } from '../../lib/format';
 import { useSubmit } from '../../lib/forms';
 import { useLoad } from '../../lib/use-load';

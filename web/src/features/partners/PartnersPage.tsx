@@ -2,7 +2,7 @@ import { PlusOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Flex, Form, Input, Modal, Select, Table, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadError } from '../../app/LoadError';
+import { LoadError } from '../../components/LoadError';
 import { api, call } from '../../lib/api';
 import { formatDate } from '../../lib/format';
 import { useSubmit } from '../../lib/forms';

@@ -20,7 +20,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { LoadError } from '../../app/LoadError';
+import { LoadError } from '../../components/LoadError';
 import { ApiError, newIdempotencyKey } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { todayInChina } from '../../lib/format';

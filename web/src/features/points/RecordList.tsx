@@ -3,7 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { LoadError } from '../../app/LoadError';
+import { LoadError } from '../../components/LoadError';
 import { newIdempotencyKey } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { formatDateTime, formatDay } from '../../lib/format';

@@ -21,7 +21,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { LoadError } from '../../app/LoadError';
+import { LoadError } from '../../components/LoadError';
 import { ApiError } from '../../lib/api';
 import { todayInChina } from '../../lib/format';
 import { useSubmit } from '../../lib/forms';

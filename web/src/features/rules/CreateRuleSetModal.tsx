@@ -1,7 +1,7 @@
 import { Alert, Form, Input, Modal } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadError } from '../../app/LoadError';
+import { LoadError } from '../../components/LoadError';
 import { useSubmit } from '../../lib/forms';
 import { useLoad } from '../../lib/use-load';
 import { createRuleSet, listTemplates, type Program, type RuleSet, type RulesOwner } from './rules-api';

@@ -1,7 +1,7 @@
 import { Card, Flex, Select, Skeleton, Table, Tag, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadError } from '../../app/LoadError';
+import { LoadError } from '../../components/LoadError';
 import { formatDateTime, formatDay, todayInChina } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
 import { DiffView } from './DiffView';

@@ -16,7 +16,7 @@ import {
 } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadError } from '../../app/LoadError';
+import { LoadError } from '../../components/LoadError';
 import { useSubmit } from '../../lib/forms';
 import { useLoad } from '../../lib/use-load';
 import { type Evaluation, getVersion, preview, type RuleSet, type RulesOwner } from './rules-api';

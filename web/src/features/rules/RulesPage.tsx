@@ -3,7 +3,7 @@ import { App, Breadcrumb, Button, Card, Flex, Grid, Space, Table, Tag, Typograph
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { LoadError } from '../../app/LoadError';
+import { LoadError } from '../../components/LoadError';
 import { api, call } from '../../lib/api';
 import { formatDay } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Col, Flex, Row, Select, Typography } from 'antd';
 import { type ReactNode, useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { LoadError } from '../../app/LoadError';
+import { LoadError } from '../../components/LoadError';
 import { ApiError, newIdempotencyKey } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { localizeMessage } from '../../lib/i18n';

@@ -1,7 +1,7 @@
 import { Button, Drawer, Flex, Table, Tag, Typography, theme } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadError } from '../../app/LoadError';
+import { LoadError } from '../../components/LoadError';
 import { formatDateTime } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
 import { listStockMovements, type StockMovement, type StoreItem } from './store-api';

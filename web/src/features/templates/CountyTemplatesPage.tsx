@@ -2,7 +2,7 @@ import { CopyOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, List, Table, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadError } from '../../app/LoadError';
+import { LoadError } from '../../components/LoadError';
 import { useLoad } from '../../lib/use-load';
 import { useMe } from '../auth/session';
 import { listCountyTemplates, listTemplates, type RuleTemplate } from '../rules/rules-api';

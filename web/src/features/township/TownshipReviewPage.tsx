@@ -3,7 +3,7 @@ import { Badge, Button, Card, Empty, Flex, List, Skeleton, Tag, Typography } fro
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { LoadError } from '../../app/LoadError';
+import { LoadError } from '../../components/LoadError';
 import { api, call } from '../../lib/api';
 import { useLoad } from '../../lib/use-load';
 import { useMe } from '../auth/session';

@@ -2,7 +2,7 @@ import { UserAddOutlined } from '@ant-design/icons';
 import { Button, Card, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadError } from '../../app/LoadError';
+import { LoadError } from '../../components/LoadError';
 import { allPages, api, call } from '../../lib/api';
 import { useLoad } from '../../lib/use-load';
 import { useMe } from '../auth/session';

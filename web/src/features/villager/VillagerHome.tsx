@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Col, Flex, Row, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { LoadError } from '../../app/LoadError';
+import { LoadError } from '../../components/LoadError';
 import { useLoad } from '../../lib/use-load';
 import { useMe } from '../auth/session';
 import { getHousehold, getLedger, type LedgerEntry, PAGE_SIZE } from '../households/households-api';

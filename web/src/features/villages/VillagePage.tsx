@@ -10,8 +10,8 @@ import { App, Breadcrumb, Button, Card, Descriptions, Flex, Skeleton, Typography
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { LoadError } from '../../app/LoadError';
 import { auditReaders } from '../../app/nav';
+import { LoadError } from '../../components/LoadError';
 import { api, call } from '../../lib/api';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
