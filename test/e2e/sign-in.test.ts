@@ -85,7 +85,9 @@ describe('sign-in with the API’s own issuer, at phone size', () => {
     });
     await page.getByRole('menuitem', { name: '积分细则' }).click();
     await page.getByRole('heading', { name: '银川村 · 积分细则' }).waitFor();
-    await page.waitForLoadState('networkidle');
+    // The page's data arrives once the refused calls were repeated with the refreshed token. (A
+    // client-side navigation fires no load event, so networkidle would not wait for them.)
+    await page.locator('.ant-table-row').first().waitFor();
     expect(await page.getByText('加载失败').count()).toBe(0);
     expect(refused).toBeGreaterThan(0);
     expect(refreshes).toBe(1);
